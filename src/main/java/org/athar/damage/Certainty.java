@@ -1,0 +1,12 @@
+package org.athar.damage;
+
+import org.athar.web.Term;
+
+/** EAMENA certainty of a claim (CRMinf belief value); declared from weakest to strongest. */
+public enum Certainty implements Term {
+    NEGLIGIBLE,
+    LOW,
+    MEDIUM,
+    HIGH,
+    DEFINITE
+}

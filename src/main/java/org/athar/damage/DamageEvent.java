@@ -1,0 +1,109 @@
+package org.athar.damage;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.athar.place.Place;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * Something that happened to one or more places. Its date, severity and actor are not stored: they are read from
+ * its claims by {@link EventReading}, so that disagreeing sources stay visible.
+ */
+@Entity
+@Table(name = "damage_event")
+public class DamageEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    public String summary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cause_category")
+    public CauseCategory causeCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cause_type")
+    public CauseType causeType;
+
+    @Enumerated(EnumType.STRING)
+    public Extent extent;
+
+    @ElementCollection
+    @CollectionTable(name = "damage_event_effect", joinColumns = @JoinColumn(name = "event_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "effect_type")
+    public Set<EffectType> effects = EnumSet.noneOf(EffectType.class);
+
+    @ManyToMany
+    @JoinTable(name = "damage_event_place", joinColumns = @JoinColumn(name = "event_id"),
+            inverseJoinColumns = @JoinColumn(name = "place_id"))
+    public Set<Place> places = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "event")
+    @OrderBy("id")
+    public List<Claim> claims = new ArrayList<>();
+
+    @Version
+    public int version;
+
+    public static Optional<DamageEvent> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The events that affected a place, with their claims and the claims' sources, in one query. */
+    public static List<DamageEvent> listForPlace(Place place) {
+        return list("""
+                select e from DamageEvent e
+                left join fetch e.claims c
+                left join fetch c.source
+                left join fetch e.effects
+                where exists (select 1 from DamageEvent e2 join e2.places p where e2 = e and p = ?1)
+                """, place);
+    }
+
+    /** The events whose latest claimed day is the most recent, with their claims and places. */
+    public static List<DamageEvent> listRecent(int count) {
+        List<Long> ids = getEntityManager().createQuery("""
+                select e.id from DamageEvent e
+                order by (select max(c.date.latest) from Claim c where c.event = e) desc nulls last, e.id desc
+                """, Long.class).setMaxResults(count).getResultList();
+        return list("""
+                select e from DamageEvent e
+                left join fetch e.claims c
+                left join fetch c.source
+                left join fetch e.places
+                where e.id in ?1
+                """, ids);
+    }
+
+    public EventReading reading() {
+        return EventReading.of(claims);
+    }
+}

@@ -1,0 +1,81 @@
+package org.athar.db;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+
+/**
+ * Supplies the datasource when none is configured: a real PostgreSQL that the application starts itself
+ * (see {@link EmbeddedPostgresServer}). Setting quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL) turns it
+ * off. The server starts on the first read of the URL, so that merely building the application starts nothing.
+ */
+public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String URL = "quarkus.datasource.jdbc.url";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context.getValue(URL)) || "false".equals(context.getValue("athar.embedded-db.enabled").getValue())) {
+            return List.of();
+        }
+        boolean ephemeral = "true".equals(context.getValue("athar.embedded-db.ephemeral").getValue());
+        ConfigValue dataDir = context.getValue("athar.embedded-db.data-dir");
+        String dir = isSet(dataDir) ? dataDir.getValue() : "~/.athar/pgdata";
+        return List.of(new EmbeddedSource(ephemeral ? null : dir));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        // below application.properties (250), so that anything configured there wins
+        return OptionalInt.of(150);
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static final class EmbeddedSource implements ConfigSource {
+        private final String dataDir;
+
+        EmbeddedSource(String dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        private static final Map<String, String> FIXED = Map.of(
+                "quarkus.datasource.username", "postgres",
+                // an empty database is seeded on first start only when the registry runs on its own database
+                "athar.seed.load-if-empty", "true");
+
+        // The URL is answered when asked for but not listed: the build enumerates listed names and would
+        // otherwise start a server just to record a value it never uses.
+        @Override
+        public Set<String> getPropertyNames() {
+            return FIXED.keySet();
+        }
+
+        @Override
+        public String getValue(String name) {
+            if (URL.equals(name)) {
+                return EmbeddedPostgresServer.jdbcUrl(dataDir);
+            }
+            return FIXED.get(name);
+        }
+
+        @Override
+        public String getName() {
+            return "athar-embedded-postgres";
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 150;
+        }
+    }
+}

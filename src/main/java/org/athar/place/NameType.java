@@ -1,0 +1,10 @@
+package org.athar.place;
+
+import org.athar.web.Term;
+
+/** EAMENA name types. */
+public enum NameType implements Term {
+    DESIGNATION,
+    ALTERNATIVE,
+    TOPONYM
+}

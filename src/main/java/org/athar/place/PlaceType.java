@@ -1,0 +1,12 @@
+package org.athar.place;
+
+import org.athar.web.Term;
+
+/** EAMENA place types. */
+public enum PlaceType implements Term {
+    ARCHAEOLOGICAL_SITE,
+    FEATURE_COMPONENT,
+    STRUCTURAL_HERITAGE,
+    URBAN_HERITAGE,
+    LANDSCAPE_SEASCAPE
+}

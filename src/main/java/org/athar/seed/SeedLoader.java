@@ -1,0 +1,229 @@
+package org.athar.seed;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.athar.damage.Claim;
+import org.athar.damage.DamageEvent;
+import org.athar.evidence.Source;
+import org.athar.place.Place;
+import org.athar.place.PlaceIdentifier;
+import org.athar.place.PlaceName;
+import org.athar.seed.SeedFiles.BasisSeed;
+import org.athar.seed.SeedFiles.ClaimSeed;
+import org.athar.seed.SeedFiles.EventSeed;
+import org.athar.seed.SeedFiles.PlaceSeed;
+import org.athar.seed.SeedFiles.SourceSeed;
+import org.athar.seed.SeedFiles.StatusSeed;
+import org.athar.status.StatusAssessment;
+import org.athar.time.UncertainDate;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads a seed idempotently, in one transaction: records are matched by their stable keys (source ref, place and
+ * event slug; a claim by its source and what it is about; an assessment by place and as-of date), created when
+ * missing and updated when the file says otherwise. Loading the same files twice changes nothing, because fields are
+ * only assigned and Hibernate writes only what differs. The loader never deletes records, so that records curators
+ * added to seeded places and events survive a reload; the sets an event or assessment is made of (affected places,
+ * effects, basis) follow the file exactly.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+
+    /** How many records of each kind the load created. */
+    public record Report(int sources, int places, int events, int claims, int assessments) {
+    }
+
+    @Transactional
+    public Report load(SeedFiles seed) {
+        int[] created = new int[5];
+        Map<String, Source> sources = seed.sources().stream()
+                .collect(Collectors.toMap(SourceSeed::ref, s -> upsertSource(s, created)));
+        Map<String, Place> places = new java.util.HashMap<>();
+        for (PlaceSeed p : seed.places()) {
+            places.put(p.slug(), upsertPlace(p, places, created));
+        }
+        Function<String, Place> place = slug -> lookup(places, slug, "place");
+        Function<String, Source> source = ref -> lookup(sources, ref, "source");
+        for (PlaceSeed p : seed.places()) {
+            Place target = places.get(p.slug());
+            List<Claim> existing = Claim.list("place = ?1", target);
+            for (ClaimSeed c : nullToEmpty(p.claims())) {
+                upsertClaim(existing, c, source.apply(c.source()), null, target, created);
+            }
+        }
+        Map<String, DamageEvent> events = new java.util.HashMap<>();
+        for (EventSeed e : seed.events()) {
+            events.put(e.slug(), upsertEvent(e, place, source, created));
+        }
+        for (StatusSeed s : seed.status()) {
+            upsertStatus(s, place, basis -> basisClaim(basis, events, place, source), created);
+        }
+        Report report = new Report(created[0], created[1], created[2], created[3], created[4]);
+        LOG.infof("Seed loaded; created %s", report);
+        return report;
+    }
+
+    private static Source upsertSource(SourceSeed s, int[] created) {
+        Source source = Source.findByRef(s.ref()).orElseGet(() -> {
+            created[0]++;
+            Source fresh = new Source();
+            fresh.ref = s.ref();
+            return fresh;
+        });
+        source.kind = s.kind();
+        source.title = s.title();
+        source.publisher = s.publisher();
+        source.author = s.author();
+        source.published = s.published() == null ? null : UncertainDate.parse(s.published());
+        source.url = s.url();
+        source.language = s.language();
+        source.reliability = s.reliability();
+        source.reliabilityReason = s.reliabilityReason();
+        source.persist();
+        return source;
+    }
+
+    private static Place upsertPlace(PlaceSeed p, Map<String, Place> known, int[] created) {
+        Place place = Place.findBySlug(p.slug()).orElseGet(() -> {
+            created[1]++;
+            Place fresh = new Place();
+            fresh.slug = p.slug();
+            return fresh;
+        });
+        place.level = p.level();
+        place.parent = p.parent() == null ? null : lookup(known, p.parent(), "place");
+        place.placeType = p.placeType();
+        place.kind = p.kind();
+        place.description = p.description();
+        place.latitude = p.location() == null ? null : p.location().lat();
+        place.longitude = p.location() == null ? null : p.location().lon();
+        place.locationCertainty = p.location() == null ? null : p.location().certainty();
+        for (SeedFiles.NameSeed n : p.names()) {
+            place.names.stream().filter(existing -> existing.language.equals(n.lang()) && existing.name.equals(n.name()))
+                    .findFirst()
+                    .ifPresentOrElse(existing -> existing.nameType = n.type(), () -> place.addName(n.name(), n.lang(), n.type()));
+        }
+        if (p.identifiers() != null) {
+            p.identifiers().forEach((scheme, value) -> {
+                if (place.identifiers.stream().noneMatch(i -> i.scheme == scheme && i.value.equals(value))) {
+                    PlaceIdentifier identifier = new PlaceIdentifier();
+                    identifier.place = place;
+                    identifier.scheme = scheme;
+                    identifier.value = value;
+                    place.identifiers.add(identifier);
+                }
+            });
+        }
+        place.persist();
+        return place;
+    }
+
+    private static DamageEvent upsertEvent(EventSeed e, Function<String, Place> place, Function<String, Source> source,
+            int[] created) {
+        DamageEvent event = DamageEvent.findBySlug(e.slug()).orElseGet(() -> {
+            created[2]++;
+            DamageEvent fresh = new DamageEvent();
+            fresh.slug = e.slug();
+            return fresh;
+        });
+        event.summary = e.summary();
+        event.causeCategory = e.causeCategory();
+        event.causeType = e.causeType();
+        event.extent = e.extent();
+        syncSet(event.effects, nullToEmpty(e.effects()));
+        syncSet(event.places, e.places().stream().map(place).collect(Collectors.toSet()));
+        event.persist();
+        List<Claim> existing = Claim.list("event = ?1", event);
+        for (ClaimSeed c : e.claims()) {
+            upsertClaim(existing, c, source.apply(c.source()), event, null, created);
+        }
+        return event;
+    }
+
+    private static void upsertClaim(List<Claim> existing, ClaimSeed c, Source source, DamageEvent event, Place place,
+            int[] created) {
+        Claim claim = existing.stream().filter(x -> x.source == source).findFirst().orElseGet(() -> {
+            created[3]++;
+            Claim fresh = new Claim();
+            fresh.source = source;
+            fresh.event = event;
+            fresh.place = place;
+            existing.add(fresh);
+            return fresh;
+        });
+        claim.quote = c.quote();
+        claim.date = c.date() == null ? null : UncertainDate.parse(c.date());
+        claim.severity = c.severity();
+        claim.condition = c.condition();
+        claim.actor = c.actor();
+        claim.certainty = c.certainty();
+        claim.verification = c.verification();
+        claim.note = c.note();
+        claim.persist();
+    }
+
+    private static void upsertStatus(StatusSeed s, Function<String, Place> place, Function<BasisSeed, Claim> basis,
+            int[] created) {
+        Place target = place.apply(s.place());
+        UncertainDate asOf = UncertainDate.parse(s.asOf());
+        StatusAssessment assessment = StatusAssessment
+                .<StatusAssessment>find("place = ?1 and asOf.edtf = ?2", target, asOf.edtf).firstResultOptional()
+                .orElseGet(() -> {
+                    created[4]++;
+                    StatusAssessment fresh = new StatusAssessment();
+                    fresh.place = target;
+                    return fresh;
+                });
+        assessment.asOf = asOf;
+        assessment.condition = s.condition();
+        assessment.note = s.note();
+        syncSet(assessment.basis, s.basis().stream().map(basis).collect(Collectors.toSet()));
+        assessment.persist();
+    }
+
+    private static Claim basisClaim(BasisSeed b, Map<String, DamageEvent> events, Function<String, Place> place,
+            Function<String, Source> source) {
+        Source by = source.apply(b.source());
+        List<Claim> candidates = b.event() != null
+                ? Claim.list("event = ?1 and source = ?2", lookup(events, b.event(), "event"), by)
+                : Claim.list("place = ?1 and source = ?2", place.apply(b.place()), by);
+        if (candidates.size() != 1) {
+            throw new IllegalStateException("Status basis " + b + " matches " + candidates.size() + " claims, not one");
+        }
+        return candidates.get(0);
+    }
+
+    /** Makes {@code target} equal to {@code wanted} while touching it only if they differ. */
+    private static <T> void syncSet(Set<T> target, Set<T> wanted) {
+        if (!target.equals(wanted)) {
+            target.retainAll(wanted);
+            target.addAll(new HashSet<>(wanted));
+        }
+    }
+
+    private static <T> T lookup(Map<String, T> known, String key, String what) {
+        T value = known.get(key);
+        if (value == null) {
+            throw new IllegalStateException("The seed names " + what + " '" + key + "', which it does not define");
+        }
+        return value;
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static <T> Set<T> nullToEmpty(Set<T> set) {
+        return set == null ? Set.of() : set;
+    }
+}

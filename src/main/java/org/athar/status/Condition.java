@@ -1,0 +1,13 @@
+package org.athar.status;
+
+import org.athar.web.Term;
+
+/** EAMENA overall condition state. */
+public enum Condition implements Term {
+    GOOD,
+    FAIR,
+    POOR,
+    VERY_BAD,
+    DESTROYED,
+    UNKNOWN
+}
