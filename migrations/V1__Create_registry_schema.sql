@@ -25,10 +25,11 @@ CREATE TABLE place (
     CHECK ((latitude IS NULL) = (longitude IS NULL)),
     CHECK (location_certainty IS NULL OR latitude IS NOT NULL),
     CHECK ((parent_id IS NULL) = (parent_level IS NULL)),
+    -- a site stands alone, a monument belongs to a site, a part to a monument or a larger part
     CHECK (CASE level
                WHEN 'SITE' THEN parent_id IS NULL
-               WHEN 'MONUMENT' THEN parent_level = 'SITE'
-               ELSE parent_level IN ('MONUMENT', 'PART')
+               WHEN 'MONUMENT' THEN coalesce(parent_level = 'SITE', false)
+               ELSE coalesce(parent_level IN ('MONUMENT', 'PART'), false)
            END)
 );
 CREATE INDEX place_parent_idx ON place (parent_id);
@@ -79,9 +80,10 @@ CREATE TABLE source (
     version            integer NOT NULL DEFAULT 0,
     CHECK (published_earliest <= published_latest),
     CHECK ((published_edtf IS NULL) = (published_precision IS NULL)),
-    CHECK (published_edtf IS NOT NULL OR (published_earliest IS NULL AND published_latest IS NULL)),
+    CHECK (CASE WHEN published_edtf IS NULL THEN num_nonnulls(published_earliest, published_latest) = 0
+                ELSE num_nonnulls(published_earliest, published_latest) > 0 END),
     -- A grade without its reason is an opinion nobody can check.
-    CHECK (reliability = 'UNASSESSED' OR btrim(reliability_reason) <> '')
+    CHECK (reliability = 'UNASSESSED' OR coalesce(btrim(reliability_reason), '') <> '')
 );
 
 -- Damage events: "this happened to these places". Date, severity and actor are not stored here:
@@ -145,7 +147,9 @@ CREATE TABLE claim (
                                'FIELD_CONFIRMED', 'DISPUTED')),
     note           text,
     version        integer NOT NULL DEFAULT 0,
-    date_range     daterange GENERATED ALWAYS AS (daterange(date_earliest, date_latest, '[]')) STORED,
+    -- for overlap queries; guarded so that reversed bounds meet the CHECK below rather than a range error
+    date_range     daterange GENERATED ALWAYS AS (CASE WHEN date_earliest IS NULL OR date_latest IS NULL
+                       OR date_earliest <= date_latest THEN daterange(date_earliest, date_latest, '[]') END) STORED,
     -- about exactly one thing
     CHECK (num_nonnulls(event_id, place_id) = 1),
     -- severity describes damage (an event); condition describes a place
@@ -153,7 +157,8 @@ CREATE TABLE claim (
     CHECK (condition IS NULL OR place_id IS NOT NULL),
     CHECK (date_earliest <= date_latest),
     CHECK ((date_edtf IS NULL) = (date_precision IS NULL)),
-    CHECK (date_edtf IS NOT NULL OR (date_earliest IS NULL AND date_latest IS NULL)),
+    CHECK (CASE WHEN date_edtf IS NULL THEN num_nonnulls(date_earliest, date_latest) = 0
+                ELSE num_nonnulls(date_earliest, date_latest) > 0 END),
     -- a claim states something: a quote or at least one asserted value
     CHECK (num_nonnulls(quote, date_edtf, severity, condition, actor) > 0)
 );

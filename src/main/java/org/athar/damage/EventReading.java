@@ -23,9 +23,6 @@ public record EventReading(List<Alternative<UncertainDate>> dates, List<Alternat
 
     /** One claimed value, the claims that state it, and the weight of all claims consistent with it. */
     public record Alternative<T>(T value, List<Claim> claims, int weight) {
-        public long sourceCount() {
-            return claims.stream().map(c -> c.source.id).distinct().count();
-        }
     }
 
     public static EventReading of(List<Claim> claims) {

@@ -3,6 +3,7 @@ package org.athar.seed;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * Loads a seed idempotently, in one transaction: records are matched by their stable keys (source ref, place and
  * event slug; a claim by its source and what it is about; an assessment by place and as-of date), created when
  * missing and updated when the file says otherwise. Loading the same files twice changes nothing, because fields are
- * only assigned and Hibernate writes only what differs. The loader never deletes records, so that records curators
+ * only assigned and Hibernate writes only what differs. Embedded dates are assigned only when they differ: Hibernate
+ * tracks any assignment of an embedded value as a change. The loader never deletes records, so that records curators
  * added to seeded places and events survive a reload; the sets an event or assessment is made of (affected places,
  * effects, basis) follow the file exactly.
  */
@@ -84,7 +86,10 @@ public class SeedLoader {
         source.title = s.title();
         source.publisher = s.publisher();
         source.author = s.author();
-        source.published = s.published() == null ? null : UncertainDate.parse(s.published());
+        UncertainDate published = date(s.published());
+        if (!Objects.equals(source.published, published)) {
+            source.published = published;
+        }
         source.url = s.url();
         source.language = s.language();
         source.reliability = s.reliability();
@@ -162,7 +167,10 @@ public class SeedLoader {
             return fresh;
         });
         claim.quote = c.quote();
-        claim.date = c.date() == null ? null : UncertainDate.parse(c.date());
+        UncertainDate date = date(c.date());
+        if (!Objects.equals(claim.date, date)) {
+            claim.date = date;
+        }
         claim.severity = c.severity();
         claim.condition = c.condition();
         claim.actor = c.actor();
@@ -184,7 +192,9 @@ public class SeedLoader {
                     fresh.place = target;
                     return fresh;
                 });
-        assessment.asOf = asOf;
+        if (!asOf.equals(assessment.asOf)) {
+            assessment.asOf = asOf;
+        }
         assessment.condition = s.condition();
         assessment.note = s.note();
         syncSet(assessment.basis, s.basis().stream().map(basis).collect(Collectors.toSet()));
@@ -201,6 +211,10 @@ public class SeedLoader {
             throw new IllegalStateException("Status basis " + b + " matches " + candidates.size() + " claims, not one");
         }
         return candidates.get(0);
+    }
+
+    private static UncertainDate date(String edtf) {
+        return edtf == null ? null : UncertainDate.parse(edtf);
     }
 
     /** Makes {@code target} equal to {@code wanted} while touching it only if they differ. */

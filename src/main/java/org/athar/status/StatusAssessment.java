@@ -78,22 +78,18 @@ public class StatusAssessment extends PanacheEntityBase {
                 + " where s.place = ?1" + LATEST_FIRST, place);
     }
 
-    public static Optional<StatusAssessment> currentFor(Place place) {
-        return find("from StatusAssessment s where s.place = ?1" + LATEST_FIRST, place).firstResultOptional();
-    }
-
     public static Optional<StatusAssessment> asOf(Place place, LocalDate day) {
         return find("from StatusAssessment s where s.place = ?1 and s.effectiveOn <= ?2" + LATEST_FIRST, place, day)
                 .firstResultOptional();
     }
 
-    /** The current assessment of every place inside the given one, in one query. */
-    public static List<StatusAssessment> currentForChildrenOf(Place parent) {
+    /** The current assessment of each of the given places that has one, in one query. */
+    public static List<StatusAssessment> currentFor(java.util.Collection<Place> places) {
         return list("""
-                from StatusAssessment s join fetch s.place p
-                where p.parent = ?1 and not exists (
+                from StatusAssessment s
+                where s.place in ?1 and not exists (
                     select 1 from StatusAssessment later where later.place = s.place
                     and (later.effectiveOn > s.effectiveOn or (later.effectiveOn = s.effectiveOn and later.id > s.id)))
-                """, parent);
+                """, places);
     }
 }

@@ -1,0 +1,187 @@
+package org.athar.registry;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.athar.damage.CauseCategory;
+import org.athar.damage.CauseType;
+import org.athar.damage.Certainty;
+import org.athar.damage.Claim;
+import org.athar.damage.DamageEvent;
+import org.athar.damage.EffectType;
+import org.athar.damage.EventReading;
+import org.athar.damage.Extent;
+import org.athar.damage.Severity;
+import org.athar.damage.Verification;
+import org.athar.evidence.Reliability;
+import org.athar.evidence.Source;
+import org.athar.evidence.SourceKind;
+import org.athar.place.IdentifierScheme;
+import org.athar.place.NameType;
+import org.athar.place.Place;
+import org.athar.place.PlaceKind;
+import org.athar.place.PlaceLevel;
+import org.athar.place.PlaceName;
+import org.athar.place.PlaceType;
+import org.athar.place.ScriptDirection;
+import org.athar.status.Condition;
+import org.athar.status.StatusAssessment;
+import org.athar.time.DatePrecision;
+import org.athar.time.UncertainDate;
+
+/**
+ * What the registry shows, as records built from loaded entities: the JSON API serialises them and the pages render
+ * them, so both always say the same. Vocabulary values serialise as their codes; pages show their labels.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record DateView(String edtf, LocalDate earliest, LocalDate latest, DatePrecision precision,
+            boolean approximate, boolean uncertain, String label) {
+        static DateView of(UncertainDate date) {
+            return date == null ? null
+                    : new DateView(date.edtf, date.earliest, date.latest, date.precision, date.approximate(),
+                            date.uncertain(), date.label());
+        }
+    }
+
+    public record NameView(String name, String language, ScriptDirection direction, NameType type) {
+        static NameView of(PlaceName n) {
+            return new NameView(n.name, n.language, n.direction, n.nameType);
+        }
+    }
+
+    public record LocationView(double latitude, double longitude, Certainty certainty) {
+        static LocationView of(Place p) {
+            return p.latitude == null ? null : new LocationView(p.latitude, p.longitude, p.locationCertainty);
+        }
+    }
+
+    public record IdentifierView(IdentifierScheme scheme, String value, String url) {
+    }
+
+    /** A place named in passing: enough to link to it. */
+    public record PlaceRef(String slug, String name, PlaceLevel level, PlaceKind kind, Condition status) {
+        static PlaceRef of(Place p, Condition status) {
+            return new PlaceRef(p.slug, p.displayName(), p.level, p.kind, status);
+        }
+
+        public String path() {
+            return (level == PlaceLevel.SITE ? "/sites/" : "/monuments/") + slug;
+        }
+    }
+
+    public record SourceRef(long id, String title, String publisher, SourceKind kind, DateView published,
+            Reliability reliability, String url, String citation) {
+        static SourceRef of(Source s) {
+            return new SourceRef(s.id, s.title, s.publisher, s.kind, DateView.of(s.published), s.reliability, s.url,
+                    s.citation());
+        }
+    }
+
+    public record ClaimView(long id, SourceRef source, String quote, DateView date, Severity severity,
+            Condition condition, String actor, Certainty certainty, Verification verification, String note) {
+        static ClaimView of(Claim c) {
+            return new ClaimView(c.id, SourceRef.of(c.source), c.quote, DateView.of(c.date), c.severity, c.condition,
+                    c.actor, c.certainty, c.verification, c.note);
+        }
+    }
+
+    /** One value the sources claim: the sources and claims that state it, and the weight of evidence for it. */
+    public record AlternativeView<T>(T value, int weight, List<SourceRef> sources, List<Long> claimIds) {
+        static <V, T> AlternativeView<T> of(EventReading.Alternative<V> a, java.util.function.Function<V, T> map) {
+            return new AlternativeView<>(map.apply(a.value()), a.weight(),
+                    a.claims().stream().map(c -> c.source).distinct().map(SourceRef::of).toList(),
+                    a.claims().stream().map(c -> c.id).toList());
+        }
+    }
+
+    /** The registry's reading of an event (the best-supported value of each) and every alternative claimed. */
+    public record ReadingView(DateView date, Severity severity, String actor, boolean disputed, boolean datesDisputed,
+            boolean severityDisputed, List<AlternativeView<DateView>> dates, List<AlternativeView<Severity>> severities,
+            List<AlternativeView<String>> actors) {
+        static ReadingView of(EventReading r) {
+            return new ReadingView(r.date().map(DateView::of).orElse(null), r.severity().orElse(null),
+                    r.actor().orElse(null), r.disputed(), r.datesDisputed(), r.severityDisputed(),
+                    r.dates().stream().map(a -> AlternativeView.of(a, DateView::of)).toList(),
+                    r.severities().stream().map(a -> AlternativeView.of(a, s -> s)).toList(),
+                    r.actors().stream().map(a -> AlternativeView.of(a, s -> s)).toList());
+        }
+
+        /** The day events are ordered by: the end of the date window, or its start if open-ended; null if undated. */
+        LocalDate day() {
+            if (date == null) {
+                return null;
+            }
+            return date.latest() != null ? date.latest() : date.earliest();
+        }
+    }
+
+    public record EventView(String slug, String summary, CauseCategory causeCategory, CauseType causeType,
+            Set<EffectType> effects, Extent extent, ReadingView reading, List<ClaimView> claims) {
+        static EventView of(DamageEvent e) {
+            return new EventView(e.slug, e.summary, e.causeCategory, e.causeType, Set.copyOf(e.effects), e.extent,
+                    ReadingView.of(e.reading()), e.claims.stream().map(ClaimView::of).toList());
+        }
+
+        /** Oldest first, undated events last. */
+        static final Comparator<EventView> CHRONOLOGICAL = Comparator
+                .comparing((EventView e) -> e.reading().day(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(EventView::slug);
+    }
+
+    public record StatusView(Condition condition, DateView asOf, String note, List<ClaimView> basis) {
+        static StatusView of(StatusAssessment s) {
+            return new StatusView(s.condition, DateView.of(s.asOf), s.note,
+                    s.basis.stream().sorted(Comparator.comparing(c -> c.id)).map(ClaimView::of).toList());
+        }
+    }
+
+    /** A monument (or part) with everything known about it. */
+    public record MonumentView(String slug, String name, PlaceLevel level, PlaceType placeType, PlaceKind kind,
+            String description, List<PlaceRef> ancestors, List<NameView> names, LocationView location,
+            List<IdentifierView> identifiers, StatusView status, List<StatusView> statusTimeline,
+            List<EventView> events, List<ClaimView> claims, List<PlaceRef> parts) {
+    }
+
+    /** Monuments of a site that share a current condition. */
+    public record StatusGroup(Condition status, List<PlaceRef> monuments) {
+        /** Label for a group; monuments with no assessment yet are "not assessed". */
+        public String label() {
+            return status == null ? "Not yet assessed" : status.label();
+        }
+    }
+
+    public record SiteView(String slug, String name, PlaceType placeType, PlaceKind kind, String description,
+            List<NameView> names, LocationView location, List<IdentifierView> identifiers, StatusView status,
+            List<StatusView> statusTimeline, List<StatusGroup> monumentsByStatus, List<EventView> events,
+            List<ClaimView> claims) {
+    }
+
+    public record SourceView(long id, String ref, SourceKind kind, String title, String publisher, String author,
+            DateView published, String url, String language, Reliability reliability, String reliabilityReason,
+            List<SupportedClaim> claims) {
+    }
+
+    /** A claim of a source, with what it is about. */
+    public record SupportedClaim(ClaimView claim, String eventSlug, String eventSummary, List<PlaceRef> places) {
+    }
+
+    public record EventSummary(String slug, String summary, ReadingView reading, List<PlaceRef> places) {
+    }
+
+    public record Page<T>(int page, int size, long total, int pages, List<T> items) {
+    }
+
+    static List<NameView> names(Place p) {
+        return p.names.stream().map(NameView::of).toList();
+    }
+
+    static List<IdentifierView> identifiers(Place p) {
+        return p.identifiers.stream().map(i -> new IdentifierView(i.scheme, i.value, i.url())).toList();
+    }
+}

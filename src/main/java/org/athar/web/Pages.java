@@ -1,0 +1,65 @@
+package org.athar.web;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.athar.registry.Registry;
+import org.athar.registry.Views.EventSummary;
+import org.athar.registry.Views.MonumentView;
+import org.athar.registry.Views.PlaceRef;
+import org.athar.registry.Views.SiteView;
+import org.athar.registry.Views.SourceView;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+/** The public pages: server-rendered HTML that needs no JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class Pages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<PlaceRef> sites, List<EventSummary> recentEvents);
+
+        static native TemplateInstance site(SiteView site);
+
+        static native TemplateInstance monument(MonumentView monument);
+
+        static native TemplateInstance source(SourceView source);
+    }
+
+    @Inject
+    Registry registry;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(registry.sites(), registry.recentEvents(8));
+    }
+
+    @GET
+    @Path("sites/{slug}")
+    public TemplateInstance site(@PathParam("slug") String slug) {
+        return Templates.site(registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug)));
+    }
+
+    @GET
+    @Path("monuments/{slug}")
+    public TemplateInstance monument(@PathParam("slug") String slug) {
+        return Templates.monument(registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug)));
+    }
+
+    @GET
+    @Path("sources/{id}")
+    public TemplateInstance source(@PathParam("id") String id) {
+        return Templates.source(registry.source(Requests.parseId(id, "source")).orElseThrow(() -> Requests.notFound("source", id)));
+    }
+}

@@ -1,0 +1,46 @@
+package org.athar.testsupport;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+/** Plain JDBC against the test database, bypassing the application's Java checks. */
+public final class Db {
+
+    public static final List<String> TABLES = List.of("place", "place_name", "place_identifier", "source",
+            "damage_event", "damage_event_effect", "damage_event_place", "claim", "status_assessment",
+            "status_assessment_claim");
+
+    private Db() {
+    }
+
+    public static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    public static String single(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** A digest of every row of every registry table: equal digests mean nothing was written. */
+    public static Map<String, String> fingerprint(DataSource dataSource) throws SQLException {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            digests.put(table, single(dataSource,
+                    "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
+        }
+        return digests;
+    }
+}

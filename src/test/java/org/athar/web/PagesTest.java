@@ -1,0 +1,110 @@
+package org.athar.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class PagesTest {
+
+    private static ValidatableResponse page(String path) {
+        return given().accept("text/html").when().get(path).then();
+    }
+
+    @Test
+    void homeIntroducesTheRegistryItsSitesAndRecentEvents() {
+        page("/").statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<a href=\"/sites/palmyra\">Palmyra</a>"))
+                .body(containsString("Tetrapylon destroyed"))
+                .body(containsString("Government forces recapture Palmyra a second time"));
+    }
+
+    @Test
+    void sitePageGroupsMonumentsByCurrentStatus() {
+        page("/sites/palmyra").statusCode(200)
+                .body(containsString("<h1>Palmyra</h1>"))
+                .body(containsString("<span lang=\"ar\" dir=\"rtl\">تدمر</span>"))
+                .body(containsString("Monuments by current status"))
+                .body(containsString("<h3>Destroyed <span class=\"count\">(8)</span></h3>"))
+                .body(containsString("<a href=\"/monuments/temple-of-bel\">Temple of Bel</a>"))
+                .body(containsString("UNESCO World Heritage 23"));
+    }
+
+    @Test
+    void templeOfBelShowsBothClaimedDestructionDatesEachWithItsSources() {
+        page("/monuments/temple-of-bel").statusCode(200)
+                .body(containsString("<span lang=\"ar\" dir=\"rtl\">معبد بل</span>"))
+                .body(containsString("Sources disagree</strong> on the date"))
+                .body(containsString("Conflicting dates"))
+                .body(containsString("<time datetime=\"2015-08-30\" title=\"EDTF 2015-08-30\">30 Aug 2015</time>"))
+                .body(containsString("<time datetime=\"2015-08-23\" title=\"EDTF 2015-08-23\">23 Aug 2015</time>"))
+                .body(containsString("between 27 Aug 2015 and 31 Aug 2015"))
+                .body(containsString("ASOR Cultural Heritage Initiatives, Sep 2015"))
+                .body(containsString("Reuters (citing the Syrian Observatory for Human Rights), 31 Aug 2015"))
+                .body(containsString("Public talk on Palmyra&#39;s destruction"))
+                .body(containsString("In September 2015, satellite images showed the Temple of Bel had been destroyed."))
+                .body(containsString("<span class=\"condition condition-destroyed\">Destroyed</span>"))
+                .body(containsString("34.547, 38.274"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "temple-of-bel", "temple-of-baalshamin", "monumental-arch", "roman-theatre", "tetrapylon",
+            "tower-of-elahbel", "valley-of-the-tombs", "palmyra-museum", "tadmur-prison", "roman-theatre-scaenae-frons" })
+    void everySeededMonumentHasAPageWithItsHistory(String slug) {
+        page("/monuments/" + slug).statusCode(200)
+                .body(containsString("Damage history"))
+                .body(containsString("<a href=\"/sites/palmyra\">Palmyra</a>"))
+                .body(not(containsString("No damage is recorded")));
+    }
+
+    @Test
+    void aMonumentWithoutCoordinatesSaysSo() {
+        page("/monuments/palmyra-museum").statusCode(200).body(containsString("Not yet located"));
+    }
+
+    @Test
+    void sourcePageListsEveryClaimItSupports() {
+        String id = given().get("/api/monuments/temple-of-bel").jsonPath()
+                .getString("events[0].claims.find { it.source.title == 'Syrian forces battle IS on edge of ancient Palmyra' }.source.id");
+        page("/sources/" + id).statusCode(200)
+                .body(containsString("<strong>Low</strong>: A patchwork text"))
+                .body(allOf(containsString("Tadmur Prison"), containsString("Temple of Bel"),
+                        containsString("Temple of Baalshamin"), containsString("Monumental Arch"),
+                        containsString("Unnamed 500-year-old shrine")));
+    }
+
+    @Test
+    void unknownPagesGetAFriendly404() {
+        page("/monuments/temple-of-zeus").statusCode(404)
+                .body(containsString("There is no monument &#39;temple-of-zeus&#39; in the registry."));
+        page("/sites/atlantis").statusCode(404).body(containsString("<h1>404"));
+        page("/sources/999999").statusCode(404);
+        page("/no/such/page").statusCode(404).body(containsString("Back to the registry"));
+        // a site is not a monument
+        page("/monuments/palmyra").statusCode(404);
+    }
+
+    @Test
+    void malformedIdsAreTheClientsMistake() {
+        page("/sources/abc").statusCode(400).body(containsString("is not a valid source id"));
+        page("/sources/-1").statusCode(400);
+        page("/sources/99999999999999999999999").statusCode(400);
+    }
+
+    @Test
+    void pagesNeedNoScriptAndLoadNothingFromElsewhere() {
+        page("/monuments/temple-of-bel").statusCode(200)
+                .body(not(containsString("<script")))
+                .body(not(containsString("src=\"http")))
+                .body(not(containsString("<link rel=\"stylesheet\" href=\"http")));
+        given().get("/css/athar.css").then().statusCode(200);
+    }
+}
