@@ -1,7 +1,6 @@
 package org.athar.db;
 
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -48,24 +47,17 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
             this.dataDir = dataDir;
         }
 
-        private static final Map<String, String> FIXED = Map.of(
-                "quarkus.datasource.username", "postgres",
-                // an empty database is seeded on first start only when the registry runs on its own database
-                "athar.seed.load-if-empty", "true");
-
-        // The URL is answered when asked for but not listed: the build enumerates listed names and would
-        // otherwise start a server just to record a value it never uses.
+        // Nothing is listed: the build enumerates listed names and records their values as runtime defaults
+        // (it would also start a server to read the URL). The URL is answered only when asked for; it names
+        // the user, so no other property is needed.
         @Override
         public Set<String> getPropertyNames() {
-            return FIXED.keySet();
+            return Set.of();
         }
 
         @Override
         public String getValue(String name) {
-            if (URL.equals(name)) {
-                return EmbeddedPostgresServer.jdbcUrl(dataDir);
-            }
-            return FIXED.get(name);
+            return URL.equals(name) ? EmbeddedPostgresServer.jdbcUrl(dataDir) : null;
         }
 
         @Override

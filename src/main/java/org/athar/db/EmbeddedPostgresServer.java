@@ -16,13 +16,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * PostgreSQL refuses to run as root; zonky then starts its programs through {@code unshare -U}, as an unmapped user
  * in a fresh user namespace, where the data directory (owned by root outside) appears as theirs.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     // The running server's URL, kept in a system property so that a dev-mode restart (new class loader) reuses it.
     private static final String RUNNING = "athar.embedded-db.running-url";
 
     private EmbeddedPostgresServer() {
+    }
+
+    /** Whether this JVM runs on the embedded database (then an empty registry is seeded on start). */
+    public static boolean isRunning() {
+        return System.getProperty(RUNNING) != null;
     }
 
     static synchronized String jdbcUrl(String dataDir) {

@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.athar.db.EmbeddedPostgresServer;
 import org.athar.place.Place;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
-/** Fills an empty registry with the bundled seed on first start, when configured to (the embedded database is). */
+/**
+ * Fills an empty registry with the bundled seed on first start: always on the embedded database, and on an external
+ * one when athar.seed.load-if-empty is true.
+ */
 @ApplicationScoped
 public class SeedOnStart {
 
@@ -21,7 +25,7 @@ public class SeedOnStart {
     boolean loadIfEmpty;
 
     void onStart(@Observes StartupEvent event) {
-        if (loadIfEmpty && QuarkusTransaction.requiringNew().call(() -> Place.count()) == 0) {
+        if ((loadIfEmpty || EmbeddedPostgresServer.isRunning()) && QuarkusTransaction.requiringNew().call(() -> Place.count()) == 0) {
             loader.load(SeedFiles.bundled());
         }
     }
