@@ -3,13 +3,14 @@ package org.athar.api;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.athar.registry.Registry;
 import org.athar.registry.Views.MonumentView;
@@ -17,6 +18,9 @@ import org.athar.registry.Views.Page;
 import org.athar.registry.Views.PlaceRef;
 import org.athar.registry.Views.SiteView;
 import org.athar.registry.Views.SourceView;
+import org.athar.search.SearchRequest;
+import org.athar.search.SearchResult;
+import org.athar.search.SearchService;
 import org.athar.web.Requests;
 
 import io.smallrye.common.annotation.Blocking;
@@ -31,6 +35,9 @@ public class RegistryApi {
 
     @Inject
     Registry registry;
+
+    @Inject
+    SearchService search;
 
     @GET
     @Path("sites")
@@ -47,8 +54,8 @@ public class RegistryApi {
     @GET
     @Path("monuments")
     public Page<PlaceRef> monuments(@QueryParam("page") String page, @QueryParam("size") String size) {
-        int pageNumber = whole(page, "page", 1, 1, Integer.MAX_VALUE);
-        int pageSize = whole(size, "size", 20, 1, MAX_PAGE_SIZE);
+        int pageNumber = Requests.wholeNumber(page, "page", 1, 1, Integer.MAX_VALUE);
+        int pageSize = Requests.wholeNumber(size, "size", 20, 1, MAX_PAGE_SIZE);
         return registry.monuments(pageNumber, pageSize);
     }
 
@@ -58,26 +65,17 @@ public class RegistryApi {
         return registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug));
     }
 
+    /** Parameters and answers as documented in the README; the search page takes the same parameters. */
+    @GET
+    @Path("search")
+    public SearchResult search(@Context UriInfo uri) {
+        return search.search(SearchRequest.from(uri.getQueryParameters()));
+    }
+
     @GET
     @Path("sources/{id}")
     public SourceView source(@PathParam("id") String id) {
         return registry.source(Requests.parseId(id, "source"))
                 .orElseThrow(() -> Requests.notFound("source", id));
-    }
-
-    private static int whole(String text, String name, int absent, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        throw new BadRequestException("'" + name + "' must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "; got '" + text + "'.");
     }
 }

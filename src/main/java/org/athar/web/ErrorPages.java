@@ -32,8 +32,9 @@ public class ErrorPages {
         if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse();
         }
-        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? defaultMessage(status)
-                : e.getMessage();
+        // Our own exceptions carry a message written for people; the framework's (no such route) do not.
+        String message = e instanceof RecordNotFoundException || e instanceof BadParameterException ? e.getMessage()
+                : defaultMessage(status);
         if (uri.getPath().startsWith("/api")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message)).build();

@@ -1,0 +1,277 @@
+package org.athar.search;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.athar.damage.CauseCategory;
+import org.athar.damage.EffectType;
+import org.athar.damage.Severity;
+import org.athar.damage.Verification;
+import org.athar.evidence.SourceKind;
+import org.athar.place.PlaceKind;
+import org.athar.place.PlaceLevel;
+import org.athar.place.PlaceType;
+import org.athar.search.SearchResult.FacetValue;
+import org.athar.search.SearchResult.Hit;
+import org.athar.search.SearchResult.SiteRef;
+import org.athar.status.Condition;
+import org.athar.web.BadParameterException;
+import org.athar.web.Term;
+
+/**
+ * Finds places by any of their names, in any spelling or script, and by what is written about them, then filters,
+ * counts and pages the results, all in one SQL statement over place_name and place_search (migration V2).
+ * <p>
+ * Ranking: an exact name (after normalisation: case, diacritics, apostrophes, hyphens and spaces ignored, Arabic
+ * variants folded) scores 3; a fuzzy name match 1 + its word similarity (so between 1.5 and 2); a match only in a
+ * description, event summary or claim quote scores its full-text rank, below 1. Equal scores put monuments before
+ * parts and sites, then sort by name.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    /** Word similarity a fuzzy name match needs: low enough for "Tadmor"/"Tadmur", high enough to stay precise. */
+    static final String NAME_THRESHOLD = "0.5";
+    /** Similarity for "did you mean": looser, since it only suggests. */
+    static final String SUGGESTION_THRESHOLD = "0.3";
+
+    @Inject
+    DataSource dataSource;
+
+    private record Facet(String name, String column, boolean array, Function<String, String> label) {
+    }
+
+    private static final List<Facet> FACETS = List.of(
+            new Facet("site", "site_id", false, null),
+            new Facet("placeType", "place_type", false, code -> PlaceType.valueOf(code).label()),
+            new Facet("kind", "kind", false, code -> PlaceKind.valueOf(code).label()),
+            new Facet("status", "status", false, code -> Condition.valueOf(code).label()),
+            new Facet("cause", "causes", true, code -> CauseCategory.valueOf(code).label()),
+            new Facet("effect", "effects", true, code -> EffectType.valueOf(code).label()),
+            new Facet("severity", "severities", true, code -> Severity.valueOf(code).label()),
+            new Facet("sourceKind", "source_kinds", true, code -> SourceKind.valueOf(code).label()),
+            new Facet("verification", "verifications", true, code -> Verification.valueOf(code).label()));
+
+    @Transactional
+    public SearchResult search(SearchRequest request) {
+        String normalized = request.hasQuery() ? normalize(request.query()) : "";
+        if (request.hasQuery() && normalized.isEmpty()) {
+            throw new BadParameterException("q", "'" + request.query() + "' has no letters or digits to search for: "
+                    + "search characters such as & | ! ( ) : * % _ \\ are ignored.");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Long siteId = request.site() == null ? null : siteId(connection, request.site());
+            if (request.hasQuery()) {
+                setLocal(connection, "pg_trgm.word_similarity_threshold", NAME_THRESHOLD);
+            }
+            Query sql = build(request, normalized, siteId);
+            List<Hit> hits = new ArrayList<>();
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            FACETS.forEach(f -> facets.put(f.name, new ArrayList<>()));
+            long total = 0;
+            Map<Long, String> siteNames = new HashMap<>();
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String row = rs.getString("row_kind");
+                    if (row.equals("hit")) {
+                        hits.add(new Hit(rs.getString("slug"), rs.getString("display_name"),
+                                PlaceLevel.valueOf(rs.getString("level")), PlaceType.valueOf(rs.getString("place_type")),
+                                PlaceKind.valueOf(rs.getString("kind")),
+                                new SiteRef(rs.getString("site_slug"), rs.getString("site_name")),
+                                rs.getString("status") == null ? null : Condition.valueOf(rs.getString("status")),
+                                Math.round(rs.getDouble("score") * 1000) / 1000.0, rs.getString("matched_name")));
+                    } else if (row.equals("total")) {
+                        total = rs.getLong("n");
+                    } else if (row.equals("site")) {
+                        siteNames.put(Long.parseLong(rs.getString("value")), rs.getString("slug"));
+                        facets.get("site").add(new FacetValue(rs.getString("slug"), rs.getString("display_name"), rs.getLong("n")));
+                    } else {
+                        Facet facet = FACETS.stream().filter(f -> f.name.equals(row)).findFirst().orElseThrow();
+                        facets.get(row).add(new FacetValue(rs.getString("value"), facet.label.apply(rs.getString("value")),
+                                rs.getLong("n")));
+                    }
+                }
+            }
+            int pages = (int) ((total + request.size() - 1) / request.size());
+            if (request.page() > Math.max(pages, 1)) {
+                throw new BadParameterException("page", "Page " + request.page() + " is past the end: there "
+                        + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of results.");
+            }
+            String suggestion = request.hasQuery() && hits.stream().noneMatch(h -> h.score() >= 1)
+                    ? suggestion(connection, normalized) : null;
+            return new SearchResult(total, request.page(), request.size(), pages, request.asOf(), hits, facets, suggestion);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The normalisation the index uses (SQL function athar_normalize), so queries and names meet. */
+    private String normalize(String text) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement s = connection.prepareStatement("select athar_normalize(?)")) {
+            s.setString(1, text);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long siteId(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select id from place where slug = ? and level = 'SITE'")) {
+            s.setString(1, slug);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new BadParameterException("site", "There is no site '" + slug + "' in the registry.");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void setLocal(Connection connection, String name, String value) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select set_config(?, ?, true)")) {
+            s.setString(1, name);
+            s.setString(2, value);
+            s.execute();
+        }
+    }
+
+    private static String suggestion(Connection connection, String normalized) throws SQLException {
+        setLocal(connection, "pg_trgm.similarity_threshold", SUGGESTION_THRESHOLD);
+        try (PreparedStatement s = connection.prepareStatement(
+                "select name from place_name where norm % ? order by similarity(norm, ?) desc, id limit 1")) {
+            s.setString(1, normalized);
+            s.setString(2, normalized);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** SQL text and its parameters, in order. */
+    private static final class Query {
+        final StringBuilder sql = new StringBuilder();
+        final List<Object> params = new ArrayList<>();
+
+        Query append(String text, Object... values) {
+            sql.append(text);
+            params.addAll(List.of(values));
+            return this;
+        }
+
+        PreparedStatement prepare(Connection connection) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql.toString());
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                statement.setObject(i + 1, p instanceof java.time.LocalDate d ? Date.valueOf(d) : p);
+            }
+            return statement;
+        }
+    }
+
+    private static Query build(SearchRequest r, String normalized, Long siteId) {
+        Query q = new Query();
+        String status = r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
+                : "condition_on(s.status_days, s.status_conditions, ?::date)";
+        q.append("with ");
+        if (r.hasQuery()) {
+            String compact = normalized.replace(" ", "");
+            q.append("""
+                    names as (
+                        select n.place_id,
+                               max(case when n.compact = ? then 3 else 1 + word_similarity(?, n.norm) end) as score,
+                               (array_agg(n.name order by n.compact = ? desc, word_similarity(?, n.norm) desc))[1] as matched_name
+                        from place_name n where n.compact = ? or ? <% n.norm
+                        group by n.place_id),
+                    texts as (
+                        select s.place_id, least(ts_rank(s.doc, query), 0.99) as score
+                        from place_search s, plainto_tsquery('simple', ?) query where s.doc @@ query),
+                    hits as (
+                        select place_id, max(score) as score, max(matched_name) as matched_name
+                        from (select place_id, score, matched_name from names
+                              union all select place_id, score, null from texts) m
+                        group by place_id),
+                    """, compact, normalized, compact, normalized, compact, normalized, normalized);
+        }
+        q.append("f as materialized (select s.place_id, s.site_id, s.level, s.place_type, s.kind, s.display_name, "
+                + "s.causes, s.effects, s.severities, s.source_kinds, s.verifications, s.latest_event, ");
+        if (r.asOf() != null) {
+            q.params.add(r.asOf());
+        }
+        q.append(status + " as status, ");
+        q.append(r.hasQuery() ? "h.score, h.matched_name from hits h join place_search s using (place_id) where true"
+                : "0::real as score, null::text as matched_name from place_search s where true");
+        filter(q, siteId, "s.site_id = ?");
+        filter(q, r.placeType(), "s.place_type = ?");
+        filter(q, r.kind(), "s.kind = ?");
+        if (r.status() != null) {
+            q.append(" and " + status + " = ?");
+            if (r.asOf() != null) {
+                q.params.add(r.asOf());
+            }
+            q.params.add(r.status().name());
+        }
+        filter(q, r.cause(), "? = any(s.causes)");
+        filter(q, r.effect(), "? = any(s.effects)");
+        filter(q, r.severity(), "? = any(s.severities)");
+        filter(q, r.sourceKind(), "? = any(s.source_kinds)");
+        filter(q, r.verification(), "? = any(s.verifications)");
+        if (r.from() != null || r.to() != null) {
+            q.append(" and s.event_days && daterange(?::date, ?::date, '[]')", r.from(), r.to());
+        }
+        q.append("), page as (select f.*, row_number() over (order by " + order(r) + ") as rank from f order by "
+                + order(r) + " limit ? offset ?)\n", r.size(), (long) (r.page() - 1) * r.size());
+        q.append("""
+                select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, p.matched_name, p.display_name,
+                       pl.slug, p.level, p.place_type, p.kind, p.status, site.slug as site_slug, ss.display_name as site_name
+                from page p join place pl on pl.id = p.place_id join place site on site.id = p.site_id
+                join place_search ss on ss.place_id = p.site_id
+                union all select 'total', null, count(*), null, null, null, null, null, null, null, null, null, null, null from f
+                union all select 'site', f.site_id::text, count(*), null, null, null, ss.display_name, site.slug, null, null, null, null, null, null
+                    from f join place site on site.id = f.site_id join place_search ss on ss.place_id = f.site_id
+                    group by f.site_id, ss.display_name, site.slug
+                """);
+        for (Facet facet : FACETS.subList(1, FACETS.size())) {
+            String value = facet.array ? "v" : "f." + facet.column;
+            String from = facet.array ? "f, unnest(f." + facet.column + ") v" : "f";
+            q.append("union all select '" + facet.name + "', " + value + ", count(*), null, null, null, null, null, "
+                    + "null, null, null, null, null, null from " + from + " where " + value + " is not null group by "
+                    + value + "\n");
+        }
+        q.append("order by row_kind, rank, n desc, value");
+        return q;
+    }
+
+    private static String order(SearchRequest r) {
+        String byName = "display_name, place_id";
+        return switch (r.sort()) {
+            case NAME -> byName;
+            case LATEST -> "latest_event desc nulls last, " + byName;
+            case RELEVANCE -> "score desc, case level when 'MONUMENT' then 0 when 'PART' then 1 else 2 end, " + byName;
+        };
+    }
+
+    private static void filter(Query q, Object value, String condition) {
+        if (value != null) {
+            q.append(" and " + condition, value instanceof Term t ? t.name() : value);
+        }
+    }
+}
