@@ -147,9 +147,12 @@ CREATE TABLE claim (
                                'FIELD_CONFIRMED', 'DISPUTED')),
     note           text,
     version        integer NOT NULL DEFAULT 0,
-    -- for overlap queries; guarded so that reversed bounds meet the CHECK below rather than a range error
-    date_range     daterange GENERATED ALWAYS AS (CASE WHEN date_earliest IS NULL OR date_latest IS NULL
-                       OR date_earliest <= date_latest THEN daterange(date_earliest, date_latest, '[]') END) STORED,
+    -- for overlap queries: null when undated; guarded so that reversed bounds meet the CHECK below rather than
+    -- a range error
+    date_range     daterange GENERATED ALWAYS AS (CASE
+                       WHEN date_earliest IS NULL AND date_latest IS NULL THEN NULL
+                       WHEN date_earliest IS NULL OR date_latest IS NULL OR date_earliest <= date_latest
+                           THEN daterange(date_earliest, date_latest, '[]') END) STORED,
     -- about exactly one thing
     CHECK (num_nonnulls(event_id, place_id) = 1),
     -- severity describes damage (an event); condition describes a place

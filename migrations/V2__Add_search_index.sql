@@ -72,7 +72,7 @@ SELECT p.id,
        coalesce(st.days, '{}'), coalesce(st.conditions, '{}'),
        coalesce(ev.causes, '{}'), coalesce(ev.effects, '{}'), coalesce(cl.severities, '{}'),
        coalesce(cl.source_kinds, '{}'), coalesce(cl.verifications, '{}'),
-       coalesce(cl.days, '{}'), cl.latest
+       coalesce(dd.days, '{}'), cl.latest
 FROM place p
 LEFT JOIN LATERAL (
     SELECT array_agg(s.effective_on ORDER BY s.effective_on, s.id) AS days,
@@ -90,11 +90,20 @@ LEFT JOIN LATERAL (
            array_agg(DISTINCT c.severity) FILTER (WHERE c.severity IS NOT NULL) AS severities,
            array_agg(DISTINCT src.kind) AS source_kinds,
            array_agg(DISTINCT c.verification) AS verifications,
-           range_agg(c.date_range) FILTER (WHERE c.date_range IS NOT NULL) AS days,
            max(coalesce(c.date_latest, c.date_earliest)) AS latest
     FROM claim c JOIN source src ON src.id = c.source_id
     WHERE c.place_id = p.id
        OR c.event_id IN (SELECT dp.event_id FROM damage_event_place dp WHERE dp.place_id = p.id)) cl ON true
+-- When an event was: the windows its claims give, keeping only closed windows when it has any, since "on or
+-- before 19 Jan 2017" alone would place an event of January 2017 in every earlier window too.
+LEFT JOIN LATERAL (
+    SELECT range_agg(w) AS days FROM (
+        SELECT coalesce(range_agg(c.date_range) FILTER (WHERE NOT lower_inf(c.date_range) AND NOT upper_inf(c.date_range)),
+                        range_agg(c.date_range)) AS w
+        FROM claim c
+        WHERE c.date_range IS NOT NULL
+          AND (c.place_id = p.id OR c.event_id IN (SELECT dp.event_id FROM damage_event_place dp WHERE dp.place_id = p.id))
+        GROUP BY c.event_id) per_event) dd ON true
 WHERE p.id = ANY (ids);
 $$;
 

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 /** Plain JDBC against the test database, bypassing the application's Java checks. */
 public final class Db {
 
-    public static final List<String> TABLES = List.of("place", "place_name", "place_identifier", "source",
+    public static final List<String> TABLES = List.of("place", "place_name", "place_identifier", "source", "place_search",
             "damage_event", "damage_event_effect", "damage_event_place", "claim", "status_assessment",
             "status_assessment_claim");
 
@@ -23,6 +23,15 @@ public final class Db {
     public static void execute(DataSource dataSource, String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    /** {@link #execute} for use inside lambdas. */
+    public static void runUnchecked(DataSource dataSource, String sql) {
+        try {
+            execute(dataSource, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
