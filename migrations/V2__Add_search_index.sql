@@ -1,5 +1,5 @@
--- Search: names matched by trigram similarity on a normalised form, everything else (descriptions, event
--- summaries, claim quotes) by full-text search, and every filterable fact of a place gathered in one row of
+-- Search: names matched exactly or by trigram similarity on a normalised form, and everything (names,
+-- descriptions, event summaries, claim quotes) by full-text search, and every filterable fact of a place gathered in one row of
 -- place_search so that a search reads one table. place_search is an index derived from the registry, kept up
 -- to date by triggers; nothing in it is ever edited by hand.
 
@@ -20,11 +20,25 @@ SELECT btrim(regexp_replace(
            '[^0-9a-z\u00e0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]+', ' ', 'g'))
 $$;
 
+-- The distinctive part of a name: the normalised name without the generic words that thousands of names share
+-- ("Temple of", "Tower", "معبد"), or the whole name when nothing else is left ("Monumental Arch"). Fuzzy
+-- matching works on it, so that "Temple of Karran" is looked up by "karran" rather than by every temple.
+CREATE FUNCTION athar_core(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT coalesce(nullif(btrim(regexp_replace(regexp_replace(' ' || athar_normalize($1) || ' ',
+           ' (?:the|of|al|el|temple|temples|tower|towers|tomb|tombs|arch|theatre|theater|amphitheatre|shrine|'
+           || 'colonnade|citadel|museum|prison|valley|funerary|monumental|great|church|mosque|castle|palace|gate|'
+           || 'house|site|معبد|برج|قبر|قوس|مسرح|مقام|رواق|قلعة|متحف|سجن|وادي|القبور)(?= )', '', 'g'), ' +', ' ', 'g')), ''),
+       athar_normalize($1))
+$$;
+
 ALTER TABLE place_name
     ADD COLUMN norm    text GENERATED ALWAYS AS (athar_normalize(name)) STORED,
-    ADD COLUMN compact text GENERATED ALWAYS AS (replace(athar_normalize(name), ' ', '')) STORED;
+    ADD COLUMN compact text GENERATED ALWAYS AS (replace(athar_normalize(name), ' ', '')) STORED,
+    ADD COLUMN core    text GENERATED ALWAYS AS (athar_core(name)) STORED;
 CREATE INDEX place_name_compact_idx ON place_name (compact);
-CREATE INDEX place_name_norm_trgm_idx ON place_name USING gin (norm gin_trgm_ops);
+CREATE INDEX place_name_core_trgm_idx ON place_name USING gin (core gin_trgm_ops);
 
 CREATE TABLE place_search (
     place_id          bigint PRIMARY KEY REFERENCES place (id) ON DELETE CASCADE,
@@ -33,7 +47,9 @@ CREATE TABLE place_search (
     place_type        text      NOT NULL,
     kind              text      NOT NULL,
     display_name      text      NOT NULL,
+    -- all names, then everything written about the place; names alone too, small, to rank without reading doc
     doc               tsvector  NOT NULL,
+    names_doc         tsvector  NOT NULL,
     -- the status timeline, oldest first: condition i holds from day i
     status_days       date[]    NOT NULL,
     status_conditions text[]    NOT NULL,
@@ -56,54 +72,71 @@ AS $$
 SELECT conditions[i] FROM generate_subscripts(days, 1) AS i WHERE days[i] <= day ORDER BY i DESC LIMIT 1
 $$;
 
+-- Rebuilds the search rows of the given places. Set-based (aggregates joined by place) so that a bulk load can
+-- refresh thousands of places in one call.
 CREATE FUNCTION refresh_place_search(ids bigint[]) RETURNS void
     LANGUAGE sql
 AS $$
 DELETE FROM place_search WHERE place_id = ANY (ids);
+WITH place_claims AS (
+    SELECT c.place_id AS pid, c.event_id, c.quote, c.severity, c.verification, c.source_id, c.date_range,
+           coalesce(c.date_latest, c.date_earliest) AS day
+    FROM claim c WHERE c.place_id = ANY (ids)
+    UNION ALL
+    SELECT dp.place_id, c.event_id, c.quote, c.severity, c.verification, c.source_id, c.date_range,
+           coalesce(c.date_latest, c.date_earliest)
+    FROM damage_event_place dp JOIN claim c ON c.event_id = dp.event_id WHERE dp.place_id = ANY (ids)
+), cl AS (
+    SELECT pc.pid, string_agg(pc.quote, ' ') AS quotes,
+           array_agg(DISTINCT pc.severity) FILTER (WHERE pc.severity IS NOT NULL) AS severities,
+           array_agg(DISTINCT src.kind) AS source_kinds, array_agg(DISTINCT pc.verification) AS verifications,
+           max(pc.day) AS latest
+    FROM place_claims pc JOIN source src ON src.id = pc.source_id
+    GROUP BY pc.pid
+), dd AS (
+    -- When an event was: the windows its claims give, keeping only closed windows when it has any, since
+    -- "on or before 19 Jan 2017" alone would place an event of January 2017 in every earlier window too.
+    SELECT pid, range_agg(w) AS days FROM (
+        SELECT pid, coalesce(range_agg(date_range) FILTER (WHERE NOT lower_inf(date_range) AND NOT upper_inf(date_range)),
+                             range_agg(date_range)) AS w
+        FROM place_claims WHERE date_range IS NOT NULL GROUP BY pid, event_id) per_event
+    GROUP BY pid
+), ev AS (
+    SELECT dp.place_id AS pid, string_agg(e.summary, ' ') AS summaries, array_agg(DISTINCT e.cause_category) AS causes
+    FROM damage_event_place dp JOIN damage_event e ON e.id = dp.event_id WHERE dp.place_id = ANY (ids)
+    GROUP BY dp.place_id
+), ef AS (
+    SELECT dp.place_id AS pid, array_agg(DISTINCT f.effect_type) AS effects
+    FROM damage_event_place dp JOIN damage_event_effect f ON f.event_id = dp.event_id WHERE dp.place_id = ANY (ids)
+    GROUP BY dp.place_id
+), st AS (
+    SELECT s.place_id AS pid, array_agg(s.effective_on ORDER BY s.effective_on, s.id) AS days,
+           array_agg(s.condition ORDER BY s.effective_on, s.id) AS conditions
+    FROM status_assessment s WHERE s.place_id = ANY (ids) GROUP BY s.place_id
+), nm AS (
+    SELECT n.place_id AS pid, string_agg(n.name, ' ') AS names,
+           (array_agg(n.name ORDER BY n.name_type = 'DESIGNATION' DESC, n.language = 'en' DESC, n.id))[1] AS name
+    FROM place_name n WHERE n.place_id = ANY (ids) GROUP BY n.place_id
+)
 INSERT INTO place_search
 SELECT p.id,
        (WITH RECURSIVE up AS (SELECT id, parent_id FROM place WHERE id = p.id
                               UNION ALL SELECT q.id, q.parent_id FROM place q JOIN up ON q.id = up.parent_id)
         SELECT id FROM up WHERE parent_id IS NULL),
-       p.level, p.place_type, p.kind,
-       coalesce((SELECT n.name FROM place_name n WHERE n.place_id = p.id
-                 ORDER BY n.name_type = 'DESIGNATION' DESC, n.language = 'en' DESC, n.id LIMIT 1), p.slug),
-       to_tsvector('simple', athar_normalize(concat_ws(' ', p.description, ev.summaries, cl.quotes))),
+       p.level, p.place_type, p.kind, coalesce(nm.name, p.slug),
+       to_tsvector('simple', athar_normalize(concat_ws(' ', nm.names, p.description, ev.summaries, cl.quotes))),
+       to_tsvector('simple', athar_normalize(coalesce(nm.names, ''))),
        coalesce(st.days, '{}'), coalesce(st.conditions, '{}'),
-       coalesce(ev.causes, '{}'), coalesce(ev.effects, '{}'), coalesce(cl.severities, '{}'),
+       coalesce(ev.causes, '{}'), coalesce(ef.effects, '{}'), coalesce(cl.severities, '{}'),
        coalesce(cl.source_kinds, '{}'), coalesce(cl.verifications, '{}'),
        coalesce(dd.days, '{}'), cl.latest
 FROM place p
-LEFT JOIN LATERAL (
-    SELECT array_agg(s.effective_on ORDER BY s.effective_on, s.id) AS days,
-           array_agg(s.condition ORDER BY s.effective_on, s.id) AS conditions
-    FROM status_assessment s WHERE s.place_id = p.id) st ON true
-LEFT JOIN LATERAL (
-    SELECT string_agg(e.summary, ' ') AS summaries,
-           array_agg(DISTINCT e.cause_category) AS causes,
-           (SELECT array_agg(DISTINCT f.effect_type) FROM damage_event_effect f
-             JOIN damage_event_place dp2 ON dp2.event_id = f.event_id WHERE dp2.place_id = p.id) AS effects
-    FROM damage_event_place dp JOIN damage_event e ON e.id = dp.event_id
-    WHERE dp.place_id = p.id) ev ON true
-LEFT JOIN LATERAL (
-    SELECT string_agg(c.quote, ' ') AS quotes,
-           array_agg(DISTINCT c.severity) FILTER (WHERE c.severity IS NOT NULL) AS severities,
-           array_agg(DISTINCT src.kind) AS source_kinds,
-           array_agg(DISTINCT c.verification) AS verifications,
-           max(coalesce(c.date_latest, c.date_earliest)) AS latest
-    FROM claim c JOIN source src ON src.id = c.source_id
-    WHERE c.place_id = p.id
-       OR c.event_id IN (SELECT dp.event_id FROM damage_event_place dp WHERE dp.place_id = p.id)) cl ON true
--- When an event was: the windows its claims give, keeping only closed windows when it has any, since "on or
--- before 19 Jan 2017" alone would place an event of January 2017 in every earlier window too.
-LEFT JOIN LATERAL (
-    SELECT range_agg(w) AS days FROM (
-        SELECT coalesce(range_agg(c.date_range) FILTER (WHERE NOT lower_inf(c.date_range) AND NOT upper_inf(c.date_range)),
-                        range_agg(c.date_range)) AS w
-        FROM claim c
-        WHERE c.date_range IS NOT NULL
-          AND (c.place_id = p.id OR c.event_id IN (SELECT dp.event_id FROM damage_event_place dp WHERE dp.place_id = p.id))
-        GROUP BY c.event_id) per_event) dd ON true
+LEFT JOIN cl ON cl.pid = p.id
+LEFT JOIN dd ON dd.pid = p.id
+LEFT JOIN ev ON ev.pid = p.id
+LEFT JOIN ef ON ef.pid = p.id
+LEFT JOIN st ON st.pid = p.id
+LEFT JOIN nm ON nm.pid = p.id
 WHERE p.id = ANY (ids);
 $$;
 

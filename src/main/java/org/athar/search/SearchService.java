@@ -38,8 +38,10 @@ import org.athar.web.Term;
  * counts and pages the results, all in one SQL statement over place_name and place_search (migration V2).
  * <p>
  * Ranking: an exact name (after normalisation: case, diacritics, apostrophes, hyphens and spaces ignored, Arabic
- * variants folded) scores 3; a fuzzy name match 1 + its word similarity (so between 1.5 and 2); a match only in a
- * description, event summary or claim quote scores its full-text rank, below 1. Equal scores put monuments before
+ * variants folded) scores 3; a fuzzy match of the name's distinctive part (athar_core: "karran" of "Temple of
+ * Karran") 1 + its word similarity (so between 1.5 and 2); a full-text match of all the query's words scores 0.5
+ * when they are all in its names and 0.1 when only in its description, event summaries or claim quotes. Fixed scores
+ * there keep broad queries ("temple") from ranking thousands of long documents. Equal scores put monuments before
  * parts and sites, then sort by name.
  */
 @ApplicationScoped
@@ -157,9 +159,8 @@ public class SearchService {
     private static String suggestion(Connection connection, String normalized) throws SQLException {
         setLocal(connection, "pg_trgm.similarity_threshold", SUGGESTION_THRESHOLD);
         try (PreparedStatement s = connection.prepareStatement(
-                "select name from place_name where norm % ? order by similarity(norm, ?) desc, id limit 1")) {
+                "select name from place_name, athar_core(?) q where core % q order by similarity(core, q) desc, id limit 1")) {
             s.setString(1, normalized);
-            s.setString(2, normalized);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -195,21 +196,22 @@ public class SearchService {
         if (r.hasQuery()) {
             String compact = normalized.replace(" ", "");
             q.append("""
+                    q as (select athar_core(?) as core),
                     names as (
                         select n.place_id,
-                               max(case when n.compact = ? then 3 else 1 + word_similarity(?, n.norm) end) as score,
-                               (array_agg(n.name order by n.compact = ? desc, word_similarity(?, n.norm) desc))[1] as matched_name
-                        from place_name n where n.compact = ? or ? <% n.norm
+                               max(case when n.compact = ? then 3 else 1 + word_similarity(q.core, n.core) end) as score,
+                               (array_agg(n.name order by n.compact = ? desc, word_similarity(q.core, n.core) desc))[1] as matched_name
+                        from place_name n, q where n.compact = ? or q.core <% n.core
                         group by n.place_id),
                     texts as (
-                        select s.place_id, least(ts_rank(s.doc, query), 0.99) as score
+                        select s.place_id, case when s.names_doc @@ query then 0.5 else 0.1 end as score
                         from place_search s, plainto_tsquery('simple', ?) query where s.doc @@ query),
                     hits as (
                         select place_id, max(score) as score, max(matched_name) as matched_name
                         from (select place_id, score, matched_name from names
                               union all select place_id, score, null from texts) m
                         group by place_id),
-                    """, compact, normalized, compact, normalized, compact, normalized, normalized);
+                    """, normalized, compact, compact, compact, normalized);
         }
         q.append("f as materialized (select s.place_id, s.site_id, s.level, s.place_type, s.kind, s.display_name, "
                 + "s.causes, s.effects, s.severities, s.source_kinds, s.verifications, s.latest_event, ");
@@ -239,8 +241,17 @@ public class SearchService {
         }
         q.append("), page as (select f.*, row_number() over (order by " + order(r) + ") as rank from f order by "
                 + order(r) + " limit ? offset ?)\n", r.size(), (long) (r.page() - 1) * r.size());
+        // a full-text match in the names: show the name that has the words (looked up for this page's rows only)
+        q.append("select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
+        if (r.hasQuery()) {
+            q.append("coalesce(p.matched_name, (select n.name from place_name n where n.place_id = p.place_id and "
+                    + "to_tsvector('simple', n.norm) @@ plainto_tsquery('simple', ?) order by n.id limit 1)) as matched_name,",
+                    normalized);
+        } else {
+            q.append("null as matched_name,");
+        }
         q.append("""
-                select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, p.matched_name, p.display_name,
+                p.display_name,
                        pl.slug, p.level, p.place_type, p.kind, p.status, site.slug as site_slug, ss.display_name as site_name
                 from page p join place pl on pl.id = p.place_id join place site on site.id = p.site_id
                 join place_search ss on ss.place_id = p.site_id
