@@ -47,13 +47,16 @@ public class RegistryGenerator {
     private static final int SOURCES_PER_PLACE = 2;
     private static final int BATCH = 10_000;
 
-    // Syllables of Palmyrene and Arabic names in Latin transliteration, with an Arabic-script rendering each.
-    static final String[][] SYLLABLES = { { "ba", "با" }, { "al", "ال" }, { "sha", "شا" }, { "min", "مين" },
-            { "na", "نا" }, { "bu", "بو" }, { "el", "إل" }, { "ah", "اه" }, { "bel", "بل" }, { "ia", "يا" },
-            { "ml", "مل" }, { "ku", "كو" }, { "ta", "تا" }, { "dmu", "دمو" }, { "ra", "را" }, { "qa", "قا" },
-            { "yat", "يات" }, { "zen", "زين" }, { "obi", "وبي" }, { "hai", "حاي" }, { "ran", "ران" }, { "mal", "مال" },
-            { "ik", "يك" }, { "sal", "سال" }, { "hum", "حوم" }, { "dar", "دار" }, { "us", "وس" }, { "far", "فار" },
-            { "jis", "جس" }, { "lat", "لات" }, { "nab", "ناب" }, { "shu", "شو" }, { "kar", "كار" }, { "wad", "واد" } };
+    // Names are built from syllables (onset, vowel, optional coda) in Latin transliteration and Arabic script, about
+    // 1,700 of them, so that names are as varied as a real gazetteer's rather than a few dozen sounds recombined.
+    private static final String[][] ONSETS = { { "b", "ب" }, { "d", "د" }, { "f", "ف" }, { "g", "ج" }, { "h", "ه" },
+            { "j", "ج" }, { "k", "ك" }, { "kh", "خ" }, { "l", "ل" }, { "m", "م" }, { "n", "ن" }, { "q", "ق" },
+            { "r", "ر" }, { "s", "س" }, { "sh", "ش" }, { "t", "ت" }, { "th", "ث" }, { "w", "و" }, { "y", "ي" },
+            { "z", "ز" }, { "dh", "ذ" }, { "gh", "غ" } };
+    private static final String[][] VOWELS = { { "a", "" }, { "i", "" }, { "u", "" }, { "e", "" }, { "o", "" },
+            { "aa", "ا" }, { "ii", "ي" }, { "uu", "و" } };
+    private static final String[][] CODAS = { { "", "" }, { "n", "ن" }, { "r", "ر" }, { "l", "ل" }, { "m", "م" },
+            { "s", "س" }, { "t", "ت" }, { "d", "د" }, { "b", "ب" }, { "k", "ك" } };
 
     private static final String[][] KINDS = { { "Temple of %s", "معبد %s", "TEMPLE" }, { "Tower of %s", "برج %s", "TOWER_TOMB" },
             { "Tomb of %s", "قبر %s", "TOMB" }, { "%s Arch", "قوس %s", "ARCH" }, { "Theatre of %s", "مسرح %s", "THEATRE" },
@@ -93,10 +96,11 @@ public class RegistryGenerator {
             for (int i = 0; i < places; i++) {
                 long id = placeBase + 1 + i;
                 boolean site = i < sites;
-                String root = name(random);
+                String[] generated = name(random);
+                String root = generated[0];
                 String[] kind = KINDS[random.nextInt(KINDS.length)];
                 String english = site ? root : String.format(kind[0], root);
-                String arabic = site ? arabic(root) : String.format(kind[1], arabic(root));
+                String arabic = site ? generated[1] : String.format(kind[1], generated[1]);
                 long parent = placeBase + 1 + (i % sites);
                 placeRows.row(id, "g-" + id, site ? "SITE" : "MONUMENT", site ? null : parent, site ? null : "SITE",
                         site ? "ARCHAEOLOGICAL_SITE" : pick(random, PlaceType.values()).name(),
@@ -194,35 +198,20 @@ public class RegistryGenerator {
                 System.currentTimeMillis() - started);
     }
 
-    static String name(Random random) {
-        StringBuilder name = new StringBuilder();
+    /** A name of two or three syllables, in Latin transliteration and in Arabic script. */
+    static String[] name(Random random) {
+        StringBuilder latin = new StringBuilder();
+        StringBuilder arabic = new StringBuilder();
         int syllables = 2 + random.nextInt(2);
         for (int i = 0; i < syllables; i++) {
-            name.append(SYLLABLES[random.nextInt(SYLLABLES.length)][0]);
-        }
-        name.setCharAt(0, Character.toUpperCase(name.charAt(0)));
-        return name.toString();
-    }
-
-    /** The Arabic-script rendering of a generated name, syllable by syllable. */
-    static String arabic(String latin) {
-        StringBuilder out = new StringBuilder();
-        String rest = latin.toLowerCase();
-        while (!rest.isEmpty()) {
-            String[] best = null;
-            for (String[] s : SYLLABLES) {
-                if (rest.startsWith(s[0]) && (best == null || s[0].length() > best[0].length())) {
-                    best = s;
-                }
+            for (String[][] part : new String[][][] { ONSETS, VOWELS, CODAS }) {
+                String[] piece = part[random.nextInt(part.length)];
+                latin.append(piece[0]);
+                arabic.append(piece[1]);
             }
-            if (best == null) {
-                rest = rest.substring(1);
-                continue;
-            }
-            out.append(best[1]);
-            rest = rest.substring(best[0].length());
         }
-        return out.toString();
+        latin.setCharAt(0, Character.toUpperCase(latin.charAt(0)));
+        return new String[] { latin.toString(), arabic.toString() };
     }
 
     /** How another source spells it: hyphenated, with an apostrophe, or with a vowel changed. */

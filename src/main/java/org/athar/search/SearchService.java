@@ -39,7 +39,7 @@ import org.athar.web.Term;
  * <p>
  * Ranking: an exact name (after normalisation: case, diacritics, apostrophes, hyphens and spaces ignored, Arabic
  * variants folded) scores 3; a fuzzy match of the name's distinctive part (athar_core: "karran" of "Temple of
- * Karran") 1 + its word similarity (so between 1.5 and 2); a full-text match of all the query's words scores 0.5
+ * Karran") 1 + its trigram similarity (so between 1.4 and 2); a full-text match of all the query's words scores 0.5
  * when they are all in its names and 0.1 when only in its description, event summaries or claim quotes. Fixed scores
  * there keep broad queries ("temple") from ranking thousands of long documents. Equal scores put monuments before
  * parts and sites, then sort by name.
@@ -47,8 +47,8 @@ import org.athar.web.Term;
 @ApplicationScoped
 public class SearchService {
 
-    /** Word similarity a fuzzy name match needs: low enough for "Tadmor"/"Tadmur", high enough to stay precise. */
-    static final String NAME_THRESHOLD = "0.5";
+    /** Trigram similarity a fuzzy name match needs: low enough for "Tadmor"/"Tadmur", high enough to stay precise. */
+    static final String NAME_THRESHOLD = "0.4";
     /** Similarity for "did you mean": looser, since it only suggests. */
     static final String SUGGESTION_THRESHOLD = "0.3";
 
@@ -79,7 +79,7 @@ public class SearchService {
         try (Connection connection = dataSource.getConnection()) {
             Long siteId = request.site() == null ? null : siteId(connection, request.site());
             if (request.hasQuery()) {
-                setLocal(connection, "pg_trgm.word_similarity_threshold", NAME_THRESHOLD);
+                setLocal(connection, "pg_trgm.similarity_threshold", NAME_THRESHOLD);
             }
             Query sql = build(request, normalized, siteId);
             List<Hit> hits = new ArrayList<>();
@@ -199,9 +199,9 @@ public class SearchService {
                     q as (select athar_core(?) as core),
                     names as (
                         select n.place_id,
-                               max(case when n.compact = ? then 3 else 1 + word_similarity(q.core, n.core) end) as score,
-                               (array_agg(n.name order by n.compact = ? desc, word_similarity(q.core, n.core) desc))[1] as matched_name
-                        from place_name n, q where n.compact = ? or q.core <% n.core
+                               max(case when n.compact = ? then 3 else 1 + similarity(q.core, n.core) end) as score,
+                               (array_agg(n.name order by n.compact = ? desc, similarity(q.core, n.core) desc))[1] as matched_name
+                        from place_name n, q where n.compact = ? or q.core % n.core
                         group by n.place_id),
                     texts as (
                         select s.place_id, case when s.names_doc @@ query then 0.5 else 0.1 end as score
