@@ -21,16 +21,22 @@ SELECT btrim(regexp_replace(
 $$;
 
 -- The distinctive part of a name: the normalised name without the generic words that thousands of names share
--- ("Temple of", "Tower", "معبد"), or the whole name when nothing else is left ("Monumental Arch"). Fuzzy
--- matching works on it, so that "Temple of Karran" is looked up by "karran" rather than by every temple.
+-- ("Temple of", "Tower", "معبد"); empty when the name has nothing else ("Monumental Arch").
+CREATE FUNCTION athar_distinctive(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT btrim(regexp_replace(regexp_replace(' ' || athar_normalize($1) || ' ',
+           ' (?:the|of|al|el|temple|temples|tower|towers|tomb|tombs|arch|theatre|theater|amphitheatre|shrine|'
+           || 'colonnade|citadel|museum|prison|valley|funerary|monumental|great|church|mosque|castle|palace|gate|'
+           || 'house|site|معبد|برج|قبر|قوس|مسرح|مقام|رواق|قلعة|متحف|سجن|وادي|القبور)(?= )', '', 'g'), ' +', ' ', 'g'))
+$$;
+
+-- What fuzzy matching compares: the distinctive part, or the whole name when it has none. "Temple of Karran" is
+-- thus looked up by "karran" rather than among every temple.
 CREATE FUNCTION athar_core(text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-SELECT coalesce(nullif(btrim(regexp_replace(regexp_replace(' ' || athar_normalize($1) || ' ',
-           ' (?:the|of|al|el|temple|temples|tower|towers|tomb|tombs|arch|theatre|theater|amphitheatre|shrine|'
-           || 'colonnade|citadel|museum|prison|valley|funerary|monumental|great|church|mosque|castle|palace|gate|'
-           || 'house|site|معبد|برج|قبر|قوس|مسرح|مقام|رواق|قلعة|متحف|سجن|وادي|القبور)(?= )', '', 'g'), ' +', ' ', 'g')), ''),
-       athar_normalize($1))
+SELECT coalesce(nullif(athar_distinctive($1), ''), athar_normalize($1))
 $$;
 
 ALTER TABLE place_name

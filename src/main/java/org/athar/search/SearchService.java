@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +72,8 @@ public class SearchService {
 
     @Transactional
     public SearchResult search(SearchRequest request) {
-        String normalized = request.hasQuery() ? normalize(request.query()) : "";
-        if (request.hasQuery() && normalized.isEmpty()) {
+        Normalized text = request.hasQuery() ? normalize(request.query()) : new Normalized("", "", false);
+        if (request.hasQuery() && text.normalized().isEmpty()) {
             throw new BadParameterException("q", "'" + request.query() + "' has no letters or digits to search for: "
                     + "search characters such as & | ! ( ) : * % _ \\ are ignored.");
         }
@@ -81,7 +82,7 @@ public class SearchService {
             if (request.hasQuery()) {
                 setLocal(connection, "pg_trgm.similarity_threshold", NAME_THRESHOLD);
             }
-            Query sql = build(request, normalized, siteId);
+            Query sql = build(request, text, siteId);
             List<Hit> hits = new ArrayList<>();
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             FACETS.forEach(f -> facets.put(f.name, new ArrayList<>()));
@@ -115,21 +116,28 @@ public class SearchService {
                         + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of results.");
             }
             String suggestion = request.hasQuery() && hits.stream().noneMatch(h -> h.score() >= 1)
-                    ? suggestion(connection, normalized) : null;
+                    ? suggestion(connection, text.normalized()) : null;
             return new SearchResult(total, request.page(), request.size(), pages, request.asOf(), hits, facets, suggestion);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed: " + e.getMessage(), e);
         }
     }
 
-    /** The normalisation the index uses (SQL function athar_normalize), so queries and names meet. */
-    private String normalize(String text) {
+    /** A query as the index sees it: normalised, its fuzzy-matching core, and whether that core is distinctive. */
+    private record Normalized(String normalized, String core, boolean distinctive) {
+    }
+
+    /** The normalisation the index uses (SQL functions of migration V2), so that queries and names meet. */
+    private Normalized normalize(String text) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement s = connection.prepareStatement("select athar_normalize(?)")) {
-            s.setString(1, text);
+                PreparedStatement s = connection.prepareStatement(
+                        "select athar_normalize(?), athar_core(?), athar_distinctive(?) <> ''")) {
+            for (int i = 1; i <= 3; i++) {
+                s.setString(i, text);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                return new Normalized(rs.getString(1), rs.getString(2), rs.getBoolean(3));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -174,7 +182,13 @@ public class SearchService {
 
         Query append(String text, Object... values) {
             sql.append(text);
-            params.addAll(List.of(values));
+            params.addAll(Arrays.asList(values));
+            return this;
+        }
+
+        Query append(Query fragment) {
+            sql.append(fragment.sql);
+            params.addAll(fragment.params);
             return this;
         }
 
@@ -188,56 +202,41 @@ public class SearchService {
         }
     }
 
-    private static Query build(SearchRequest r, String normalized, Long siteId) {
+    private static Query build(SearchRequest r, Normalized text, Long siteId) {
         Query q = new Query();
         String status = r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
                 : "condition_on(s.status_days, s.status_conditions, ?::date)";
+        Query filters = filters(r, siteId, status);
+        String columns = "s.place_id, s.site_id, s.level, s.place_type, s.kind, s.display_name, s.causes, s.effects, "
+                + "s.severities, s.source_kinds, s.verifications, s.latest_event, " + status + " as status, ";
+        Object[] statusParam = r.asOf() == null ? new Object[0] : new Object[] { r.asOf() };
         q.append("with ");
         if (r.hasQuery()) {
-            String compact = normalized.replace(" ", "");
+            String compact = text.normalized().replace(" ", "");
+            // names: exact, or (when the query has a distinctive part) fuzzy on the distinctive part
             q.append("""
-                    q as (select athar_core(?) as core),
                     names as (
                         select n.place_id,
-                               max(case when n.compact = ? then 3 else 1 + similarity(q.core, n.core) end) as score,
-                               (array_agg(n.name order by n.compact = ? desc, similarity(q.core, n.core) desc))[1] as matched_name
-                        from place_name n, q where n.compact = ? or q.core % n.core
-                        group by n.place_id),
-                    texts as (
-                        select s.place_id, case when s.names_doc @@ query then 0.5 else 0.1 end as score
-                        from place_search s, plainto_tsquery('simple', ?) query where s.doc @@ query),
-                    hits as (
-                        select place_id, max(score) as score, max(matched_name) as matched_name
-                        from (select place_id, score, matched_name from names
-                              union all select place_id, score, null from texts) m
-                        group by place_id),
-                    """, normalized, compact, compact, compact, normalized);
-        }
-        q.append("f as materialized (select s.place_id, s.site_id, s.level, s.place_type, s.kind, s.display_name, "
-                + "s.causes, s.effects, s.severities, s.source_kinds, s.verifications, s.latest_event, ");
-        if (r.asOf() != null) {
-            q.params.add(r.asOf());
-        }
-        q.append(status + " as status, ");
-        q.append(r.hasQuery() ? "h.score, h.matched_name from hits h join place_search s using (place_id) where true"
-                : "0::real as score, null::text as matched_name from place_search s where true");
-        filter(q, siteId, "s.site_id = ?");
-        filter(q, r.placeType(), "s.place_type = ?");
-        filter(q, r.kind(), "s.kind = ?");
-        if (r.status() != null) {
-            q.append(" and " + status + " = ?");
-            if (r.asOf() != null) {
-                q.params.add(r.asOf());
+                               max(case when n.compact = ? then 3 else 1 + similarity(?, n.core) end) as score,
+                               (array_agg(n.name order by n.compact = ? desc, similarity(?, n.core) desc))[1] as matched_name
+                        from place_name n where n.compact = ?""", compact, text.core(), compact, text.core(), compact);
+            if (text.distinctive()) {
+                q.append(" or ? % n.core", text.core());
             }
-            q.params.add(r.status().name());
-        }
-        filter(q, r.cause(), "? = any(s.causes)");
-        filter(q, r.effect(), "? = any(s.effects)");
-        filter(q, r.severity(), "? = any(s.severities)");
-        filter(q, r.sourceKind(), "? = any(s.source_kinds)");
-        filter(q, r.verification(), "? = any(s.verifications)");
-        if (r.from() != null || r.to() != null) {
-            q.append(" and s.event_days && daterange(?::date, ?::date, '[]')", r.from(), r.to());
+            q.append(" group by n.place_id),\n");
+            // places found by name, then places whose names or texts have all the words, each filtered in its scan
+            q.append("f as materialized (select " + columns + "nm.score, nm.matched_name from names nm "
+                    + "join place_search s using (place_id) where true", statusParam);
+            q.append(filters);
+            q.append(" union all select " + columns + "case when s.names_doc @@ query then 0.5 else 0.1 end, null "
+                    + "from place_search s, plainto_tsquery('simple', ?) query where s.doc @@ query "
+                    + "and not exists (select 1 from names nm where nm.place_id = s.place_id)", statusParam);
+            q.params.add(text.normalized());
+            q.append(filters);
+        } else {
+            q.append("f as materialized (select " + columns + "0::real as score, null::text as matched_name "
+                    + "from place_search s where true", statusParam);
+            q.append(filters);
         }
         q.append("), page as (select f.*, row_number() over (order by " + order(r) + ") as rank from f order by "
                 + order(r) + " limit ? offset ?)\n", r.size(), (long) (r.page() - 1) * r.size());
@@ -246,7 +245,7 @@ public class SearchService {
         if (r.hasQuery()) {
             q.append("coalesce(p.matched_name, (select n.name from place_name n where n.place_id = p.place_id and "
                     + "to_tsvector('simple', n.norm) @@ plainto_tsquery('simple', ?) order by n.id limit 1)) as matched_name,",
-                    normalized);
+                    text.normalized());
         } else {
             q.append("null as matched_name,");
         }
@@ -268,6 +267,30 @@ public class SearchService {
                     + value + "\n");
         }
         q.append("order by row_kind, rank, n desc, value");
+        return q;
+    }
+
+    /** The filters, as SQL conditions on place_search s, each starting with " and". */
+    private static Query filters(SearchRequest r, Long siteId, String status) {
+        Query q = new Query();
+        filter(q, siteId, "s.site_id = ?");
+        filter(q, r.placeType(), "s.place_type = ?");
+        filter(q, r.kind(), "s.kind = ?");
+        if (r.status() != null) {
+            q.append(" and " + status + " = ?");
+            if (r.asOf() != null) {
+                q.params.add(r.asOf());
+            }
+            q.params.add(r.status().name());
+        }
+        filter(q, r.cause(), "? = any(s.causes)");
+        filter(q, r.effect(), "? = any(s.effects)");
+        filter(q, r.severity(), "? = any(s.severities)");
+        filter(q, r.sourceKind(), "? = any(s.source_kinds)");
+        filter(q, r.verification(), "? = any(s.verifications)");
+        if (r.from() != null || r.to() != null) {
+            q.append(" and s.event_days && daterange(?::date, ?::date, '[]')", r.from(), r.to());
+        }
         return q;
     }
 
