@@ -87,6 +87,7 @@ public class SearchService {
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             FACETS.forEach(f -> facets.put(f.name, new ArrayList<>()));
             long total = 0;
+            double bestName = 0; // the best name match before filters: nothing to suggest when a name matched
             Map<Long, String> siteNames = new HashMap<>();
             try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -100,6 +101,8 @@ public class SearchService {
                                 Math.round(rs.getDouble("score") * 1000) / 1000.0, rs.getString("matched_name")));
                     } else if (row.equals("total")) {
                         total = rs.getLong("n");
+                    } else if (row.equals("best")) {
+                        bestName = rs.getDouble("score");
                     } else if (row.equals("site")) {
                         siteNames.put(Long.parseLong(rs.getString("value")), rs.getString("slug"));
                         facets.get("site").add(new FacetValue(rs.getString("slug"), rs.getString("display_name"), rs.getLong("n")));
@@ -115,7 +118,7 @@ public class SearchService {
                 throw new BadParameterException("page", "Page " + request.page() + " is past the end: there "
                         + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of results.");
             }
-            String suggestion = request.hasQuery() && hits.stream().noneMatch(h -> h.score() >= 1)
+            String suggestion = request.hasQuery() && bestName < 1
                     ? suggestion(connection, text.normalized()) : null;
             return new SearchResult(total, request.page(), request.size(), pages, request.asOf(), hits, facets, suggestion);
         } catch (SQLException e) {
@@ -259,6 +262,10 @@ public class SearchService {
                     from f join place site on site.id = f.site_id join place_search ss on ss.place_id = f.site_id
                     group by f.site_id, ss.display_name, site.slug
                 """);
+        if (r.hasQuery()) {
+            q.append("union all select 'best', null, 0, null, (select max(score) from names), null, null, null, null, "
+                    + "null, null, null, null, null\n");
+        }
         for (Facet facet : FACETS.subList(1, FACETS.size())) {
             String value = facet.array ? "v" : "f." + facet.column;
             String from = facet.array ? "f, unnest(f." + facet.column + ") v" : "f";
