@@ -100,6 +100,10 @@ public class Registry {
                 }).toList()));
     }
 
+    public long placeId(String slug) {
+        return Place.findBySlug(slug).orElseThrow().id;
+    }
+
     /** Monuments (not sites or parts), by slug, one page at a time; page numbers start at 1. */
     public Page<PlaceRef> monuments(int page, int size) {
         long total = Place.count("level", PlaceLevel.MONUMENT);

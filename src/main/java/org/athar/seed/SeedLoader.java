@@ -47,6 +47,11 @@ public class SeedLoader {
 
     @Transactional
     public Report load(SeedFiles seed) {
+        // the history triggers (migration V3) record who made this change and why
+        Place.getEntityManager()
+                .createNativeQuery("select set_config('athar.actor', 'seed loader', true), "
+                        + "set_config('athar.comment', 'Loaded the seed dataset', true)")
+                .getSingleResult();
         int[] created = new int[5];
         Map<String, Source> sources = seed.sources().stream()
                 .collect(Collectors.toMap(SourceSeed::ref, s -> upsertSource(s, created)));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.athar.history.History;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventSummary;
 import org.athar.registry.Views.MonumentView;
@@ -35,10 +36,15 @@ public class Pages {
         static native TemplateInstance monument(MonumentView monument);
 
         static native TemplateInstance source(SourceView source);
+
+        static native TemplateInstance history(String title, String path, List<History.Change> changes);
     }
 
     @Inject
     Registry registry;
+
+    @Inject
+    History history;
 
     @GET
     public TemplateInstance home() {
@@ -55,6 +61,28 @@ public class Pages {
     @Path("monuments/{slug}")
     public TemplateInstance monument(@PathParam("slug") String slug) {
         return Templates.monument(registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug)));
+    }
+
+    @GET
+    @Path("monuments/{slug}/history")
+    public TemplateInstance monumentHistory(@PathParam("slug") String slug) {
+        MonumentView monument = registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug));
+        return Templates.history(monument.name(), "/monuments/" + slug, history.forPlace(registry.placeId(slug)));
+    }
+
+    @GET
+    @Path("sites/{slug}/history")
+    public TemplateInstance siteHistory(@PathParam("slug") String slug) {
+        SiteView site = registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug));
+        return Templates.history(site.name(), "/sites/" + slug, history.forPlace(registry.placeId(slug)));
+    }
+
+    @GET
+    @Path("sources/{id}/history")
+    public TemplateInstance sourceHistory(@PathParam("id") String id) {
+        long sourceId = Requests.parseId(id, "source");
+        SourceView source = registry.source(sourceId).orElseThrow(() -> Requests.notFound("source", id));
+        return Templates.history(source.title(), "/sources/" + id, history.forSource(sourceId));
     }
 
     @GET

@@ -1,0 +1,119 @@
+package org.athar.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the history that the database records (migration V3): every change to a record and to what belongs to it,
+ * newest first, as field-by-field differences.
+ */
+@ApplicationScoped
+public class History {
+
+    /** Columns that change as a side effect of a change, not as one: they would only clutter a diff. */
+    private static final Set<String> DERIVED = Set.of("id", "version", "norm", "compact", "core", "date_range",
+            "effective_on", "parent_level");
+
+    /** One changed row: what it was, what it became, field by field. */
+    public record Change(long changeSet, OffsetDateTime madeAt, String actor, String comment, String table,
+            String operation, List<Field> fields) {
+    }
+
+    /** A field of a changed row; {@code before} is null for an insert, {@code after} for a delete. */
+    public record Field(String name, String before, String after) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Changes to a place, its names, identifiers and status timeline, and to which events affect it. */
+    public List<Change> forPlace(long placeId) {
+        return read("""
+                (h.owner_table = 'place' and h.owner_id = ?) or (h.table_name = 'damage_event_place'
+                 and coalesce(h.after, h.before) ->> 'place_id' = ?::text)""", placeId, placeId);
+    }
+
+    public List<Change> forSource(long sourceId) {
+        return read("h.owner_table = 'source' and h.owner_id = ?", sourceId);
+    }
+
+    private List<Change> read(String condition, Object... params) {
+        String sql = "select c.id, c.made_at, c.actor, c.comment, h.table_name, h.operation, h.before::text, h.after::text"
+                + " from history h join change_set c on c.id = h.change_set_id where " + condition
+                + " order by h.id desc limit 500";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            List<Change> changes = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), diff(rs.getString(7), rs.getString(8))));
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read history: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Field> diff(String beforeJson, String afterJson) {
+        JsonNode before = parse(beforeJson);
+        JsonNode after = parse(afterJson);
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode row : new JsonNode[] { before, after }) {
+            if (row != null) {
+                for (Iterator<String> it = row.fieldNames(); it.hasNext();) {
+                    names.add(it.next());
+                }
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        for (String name : names) {
+            String was = text(before, name);
+            String is = text(after, name);
+            if (!DERIVED.contains(name) && !Objects.equals(was, is)) {
+                fields.add(new Field(name, was, is));
+            }
+        }
+        return fields;
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(JsonNode row, String name) {
+        if (row == null || row.get(name) == null || row.get(name).isNull()) {
+            return null;
+        }
+        JsonNode value = row.get(name);
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}

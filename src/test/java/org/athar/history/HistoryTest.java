@@ -1,0 +1,89 @@
+package org.athar.history;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.athar.seed.SeedFiles;
+import org.athar.seed.SeedLoader;
+import org.athar.testsupport.Db;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HistoryTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SeedLoader loader;
+
+    private static String asCurator(String comment, String sql) {
+        return "begin; select set_config('athar.actor', 'test curator', true), set_config('athar.comment', '"
+                + comment + "', true); " + sql + "; commit;";
+    }
+
+    @Test
+    void theSeedLoaderIsRecordedAsTheAuthorOfWhatItLoaded() {
+        given().get("/monuments/temple-of-bel/history").then().statusCode(200)
+                .body(containsString("by seed loader · “Loaded the seed dataset”"))
+                .body(containsString("<span class=\"op op-insert\">Added</span>\n    place name"))
+                .body(containsString("<ins><bdi>معبد بل</bdi></ins>"));
+    }
+
+    @Test
+    void aChangeShowsWhoMadeItWhyAndWhatItWasBefore() throws Exception {
+        String ref = "seed-000-aap-2016-03-22";
+        String id = Db.single(dataSource, "select id from source where ref = '" + ref + "'");
+        try {
+            Db.execute(dataSource, asCurator("Use the headline as printed",
+                    "update source set title = 'Islamic State hits back' where ref = '" + ref + "'"));
+            given().get("/sources/" + id + "/history").then().statusCode(200)
+                    .body(containsString("by test curator · “Use the headline as printed”"))
+                    .body(containsString("<del><bdi>Islamic State hits back against Syrian advance</bdi></del>"))
+                    .body(containsString("<ins><bdi>Islamic State hits back</bdi></ins>"));
+        } finally {
+            loader.load(SeedFiles.bundled());
+        }
+        given().get("/sources/" + id + "/history").then()
+                .body(containsString("<ins><bdi>Islamic State hits back against Syrian advance</bdi></ins>"));
+    }
+
+    @Test
+    void aDeletedRecordStaysInTheHistory() throws Exception {
+        Db.execute(dataSource, asCurator("Add a spelling", """
+                insert into place_name (place_id, name, language, direction, name_type)
+                select id, 'Temple of Beel', 'en', 'LTR', 'ALTERNATIVE' from place where slug = 'temple-of-bel'"""));
+        Db.execute(dataSource, asCurator("Not a real spelling", "delete from place_name where name = 'Temple of Beel'"));
+        given().get("/monuments/temple-of-bel/history").then().statusCode(200)
+                .body(containsString("“Not a real spelling”"))
+                .body(containsString("<span class=\"op op-delete\">Removed</span>\n    place name"))
+                .body(containsString("<del><bdi>Temple of Beel</bdi></del>"));
+    }
+
+    @Test
+    void aWriteThatChangesNothingLeavesNoHistory() throws Exception {
+        String before = Db.single(dataSource, "select count(*) from history");
+        loader.load(SeedFiles.bundled());
+        Db.execute(dataSource, "update place set description = description where slug = 'palmyra'");
+        assertEquals(before, Db.single(dataSource, "select count(*) from history"));
+    }
+
+    @Test
+    void everyTableOfTheRegistryRecordsItsHistory() throws Exception {
+        String unwatched = Db.single(dataSource, """
+                select coalesce(string_agg(tablename, ', '), '') from pg_tables
+                where schemaname = current_schema()
+                  -- the history itself, the search index derived from the registry, and Flyway's bookkeeping
+                  and tablename not in ('change_set', 'history', 'place_search', 'flyway_schema_history')
+                  and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+                                  where c.relname = tablename and g.tgname = 'record_history')""");
+        assertEquals("", unwatched);
+    }
+}
