@@ -1,5 +1,7 @@
 package org.athar.damage;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -78,7 +80,7 @@ public class Claim extends PanacheEntityBase {
         return (source.reliability.ordinal() + 1) * (verification.ordinal() + 1) * (certainty.ordinal() + 1);
     }
 
-    public static java.util.List<Claim> listForSource(Source source) {
+    public static List<Claim> listForSource(Source source) {
         return list("""
                 select c from Claim c
                 left join fetch c.event e left join fetch e.places left join fetch c.place
@@ -87,7 +89,7 @@ public class Claim extends PanacheEntityBase {
     }
 
     /** Claims made directly about a place (not through an event), with their sources. */
-    public static java.util.List<Claim> listAboutPlace(Place place) {
+    public static List<Claim> listAboutPlace(Place place) {
         return list("from Claim c join fetch c.source where c.place = ?1 order by c.id", place);
     }
 }

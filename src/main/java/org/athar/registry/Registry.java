@@ -1,7 +1,9 @@
 package org.athar.registry;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +65,7 @@ public class Registry {
             // worst condition first: what a visitor most needs to know
             monuments.stream()
                     .sorted(Comparator.comparing((Place p) -> rank(status.get(p))).thenComparing(Place::displayName))
-                    .forEach(p -> grouped.computeIfAbsent(status.get(p), c -> new java.util.ArrayList<>())
+                    .forEach(p -> grouped.computeIfAbsent(status.get(p), c -> new ArrayList<>())
                             .add(PlaceRef.of(p, status.get(p))));
             List<StatusView> timeline = timeline(site);
             return new SiteView(site.slug, site.displayName(), site.placeType, site.kind, site.description,
@@ -116,7 +118,7 @@ public class Registry {
 
     /** The places containing this one, outermost first: a part's monument and site. */
     private static List<PlaceRef> ancestors(Place place) {
-        java.util.LinkedList<PlaceRef> chain = new java.util.LinkedList<>();
+        LinkedList<PlaceRef> chain = new LinkedList<>();
         for (Place p = place.parent; p != null; p = p.parent) {
             chain.addFirst(PlaceRef.of(p, null));
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.athar.damage.CauseCategory;
 import org.athar.damage.CauseType;
@@ -93,7 +94,7 @@ public final class Views {
 
     /** One value the sources claim: the sources and claims that state it, and the weight of evidence for it. */
     public record AlternativeView<T>(T value, int weight, List<SourceRef> sources, List<Long> claimIds) {
-        static <V, T> AlternativeView<T> of(EventReading.Alternative<V> a, java.util.function.Function<V, T> map) {
+        static <V, T> AlternativeView<T> of(EventReading.Alternative<V> a, Function<V, T> map) {
             return new AlternativeView<>(map.apply(a.value()), a.weight(),
                     a.claims().stream().map(c -> c.source).distinct().map(SourceRef::of).toList(),
                     a.claims().stream().map(c -> c.id).toList());

@@ -1,5 +1,6 @@
 package org.athar.seed;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class SeedLoader {
         int[] created = new int[5];
         Map<String, Source> sources = seed.sources().stream()
                 .collect(Collectors.toMap(SourceSeed::ref, s -> upsertSource(s, created)));
-        Map<String, Place> places = new java.util.HashMap<>();
+        Map<String, Place> places = new HashMap<>();
         for (PlaceSeed p : seed.places()) {
             places.put(p.slug(), upsertPlace(p, places, created));
         }
@@ -68,7 +69,7 @@ public class SeedLoader {
                 upsertClaim(existing, c, source.apply(c.source()), null, target, created);
             }
         }
-        Map<String, DamageEvent> events = new java.util.HashMap<>();
+        Map<String, DamageEvent> events = new HashMap<>();
         for (EventSeed e : seed.events()) {
             events.put(e.slug(), upsertEvent(e, place, source, created));
         }

@@ -1,6 +1,7 @@
 package org.athar.status;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public class StatusAssessment extends PanacheEntityBase {
     }
 
     /** The current assessment of each of the given places that has one, in one query. */
-    public static List<StatusAssessment> currentFor(java.util.Collection<Place> places) {
+    public static List<StatusAssessment> currentFor(Collection<Place> places) {
         return list("""
                 from StatusAssessment s
                 where s.place in ?1 and not exists (
