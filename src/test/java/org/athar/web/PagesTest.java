@@ -99,6 +99,17 @@ class PagesTest {
         page("/sources/99999999999999999999999").statusCode(400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/monuments/temple-of-bel", "/monuments/nowhere", "/css/athar.css", "/api/sites",
+            "/search?q=bel" })
+    void everyResponseCarriesTheSecurityHeaders(String path) {
+        given().get(path).then()
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+
     @Test
     void pagesNeedNoScriptAndLoadNothingFromElsewhere() {
         page("/monuments/temple-of-bel").statusCode(200)
