@@ -1,12 +1,15 @@
 package org.athar.web;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,6 +44,19 @@ public class ErrorPages {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message).render()).build();
+    }
+
+    /**
+     * The CSRF filter refuses a form without a valid token by aborting with an empty 400; say why, in the page's
+     * language of errors, instead of showing a blank page.
+     */
+    @ServerResponseFilter
+    public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())) {
+            response.setEntity(Templates.error(400, "Bad Request", "This form had expired or did not come from this "
+                    + "site. Go back, reload the page and send it again.").render(), null,
+                    MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
     }
 
     private static String defaultMessage(Response.StatusType status) {

@@ -1,0 +1,150 @@
+package org.athar.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class AccountTest {
+
+    /** A browser: its cookies, and the CSRF token of the last form it loaded. */
+    static final class Browser {
+        final Map<String, String> cookies = new java.util.HashMap<>();
+        String token;
+
+        Response get(String path) {
+            Response r = given().cookies(cookies).redirects().follow(false).get(path);
+            cookies.putAll(r.getCookies());
+            String body = r.asString();
+            int at = body.indexOf("name=\"csrf-token\" value=\"");
+            if (at >= 0) {
+                int start = at + "name=\"csrf-token\" value=\"".length();
+                token = body.substring(start, body.indexOf('"', start));
+            }
+            return r;
+        }
+
+        Response post(String path, String... fields) {
+            var request = given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("csrf-token", token);
+            for (int i = 0; i < fields.length; i += 2) {
+                request.formParam(fields[i], fields[i + 1]);
+            }
+            Response r = request.post(path);
+            cookies.putAll(r.getCookies());
+            return r;
+        }
+
+        Response signIn(String username, String password) {
+            get("/login");
+            return post("/login", "username", username, "password", password, "next", "/curate");
+        }
+    }
+
+    static String newAccount(Role role, String password) {
+        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> Account.create(username, password, role));
+        return username;
+    }
+
+    @Test
+    void aCuratorSignsInWithAnHttpOnlySameSiteSessionAndSignsOut() {
+        String user = newAccount(Role.CURATOR, "a-long-password-1");
+        Browser browser = new Browser();
+        Response signIn = browser.signIn(user, "a-long-password-1");
+        assertEquals(303, signIn.statusCode());
+        String cookie = signIn.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("athar_session="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("athar_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        browser.get("/curate").then().statusCode(200).body(containsString("Signed in as <strong>" + user + "</strong> (curator)"))
+                .body(not(containsString("Manage accounts")));
+        String session = browser.cookies.get("athar_session");
+        assertEquals(303, browser.post("/logout").statusCode());
+        // the old cookie no longer opens the workspace
+        given().cookie("athar_session", session).redirects().follow(false).get("/curate").then().statusCode(302);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheFormShownAgain() {
+        String user = newAccount(Role.CURATOR, "a-long-password-2");
+        Browser browser = new Browser();
+        Response r = browser.signIn(user, "not-the-password");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.asString().contains("The username or password is not right."));
+        assertTrue(r.asString().contains("value=\"" + user + "\""), "the username is kept");
+        assertNull(r.getCookie("athar_session"));
+    }
+
+    @Test
+    void theSignInFormNeedsItsCsrfToken() {
+        given().contentType("application/x-www-form-urlencoded").formParam("username", "admin")
+                .formParam("password", "test-admin-password-1").post("/login").then().statusCode(400)
+                .body(containsString("did not come from this site"));
+    }
+
+    @Test
+    void repeatedFailuresAreRefusedForAWhile() {
+        String user = newAccount(Role.CURATOR, "a-long-password-3");
+        Browser browser = new Browser();
+        for (int i = 0; i < LoginThrottle.LOCK_AFTER; i++) {
+            assertEquals(401, browser.signIn(user, "wrong-" + i).statusCode());
+        }
+        Response refused = browser.signIn(user, "a-long-password-3");
+        assertEquals(429, refused.statusCode());
+        assertTrue(refused.asString().contains("Too many failed sign-ins"));
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignInAndCuratorsCannotManageAccounts() {
+        given().redirects().follow(false).get("/curate").then().statusCode(302)
+                .header("Location", containsString("/login?next=%2Fcurate"));
+        Browser curator = new Browser();
+        curator.signIn(newAccount(Role.CURATOR, "a-long-password-4"), "a-long-password-4");
+        curator.get("/admin/accounts").then().statusCode(403);
+    }
+
+    @Test
+    void theConfiguredAdministratorCreatesAccountsWithCheckedFields() {
+        Browser admin = new Browser();
+        assertEquals(303, admin.signIn("admin", "test-admin-password-1").statusCode());
+        admin.get("/admin/accounts").then().statusCode(200);
+        admin.post("/admin/accounts", "username", "x", "role", "CURATOR", "password", "a-long-password-5").then()
+                .statusCode(400).body(containsString("id=\"username\" name=\"username\" required aria-invalid=\"true\""));
+        admin.post("/admin/accounts", "username", "new-reviewer", "role", "REVIEWER", "password", "short").then()
+                .statusCode(400).body(containsString("Use at least 12 characters."));
+        admin.post("/admin/accounts", "username", "new-reviewer", "role", "REVIEWER", "password", "a-long-password-5").then()
+                .statusCode(201).body(containsString("Account &#39;new-reviewer&#39; created."));
+        Browser reviewer = new Browser();
+        assertEquals(303, reviewer.signIn("new-reviewer", "a-long-password-5").statusCode());
+        Account stored = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername("new-reviewer").orElseThrow());
+        assertTrue(stored.passwordHash.startsWith("$2"), "bcrypt, not the password");
+    }
+
+    @Test
+    void anAccountChangesItsPassword() {
+        String user = newAccount(Role.REVIEWER, "a-long-password-6");
+        Browser browser = new Browser();
+        browser.signIn(user, "a-long-password-6");
+        browser.get("/account/password");
+        browser.post("/account/password", "current", "wrong", "password", "another-long-pass", "confirm", "another-long-pass")
+                .then().statusCode(400).body(containsString("current password is not right"));
+        browser.get("/account/password");
+        browser.post("/account/password", "current", "a-long-password-6", "password", "another-long-pass", "confirm",
+                "another-long-pass").then().statusCode(200).body(containsString("Your password is changed."));
+        assertEquals(401, new Browser().signIn(user, "a-long-password-6").statusCode());
+        assertNotNull(new Browser().signIn(user, "another-long-pass").getCookie("athar_session"));
+    }
+}
