@@ -1,5 +1,6 @@
 package org.athar.account;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.Roles;
 import io.quarkus.security.jpa.UserDefinition;
@@ -52,6 +54,14 @@ public class Account extends PanacheEntityBase {
         account.setPassword(password);
         account.persist();
         return account;
+    }
+
+    public static List<Account> listByUsername() {
+        return listAll(Sort.by("username"));
+    }
+
+    public boolean passwordMatches(String password) {
+        return BcryptUtil.matches(password, passwordHash);
     }
 
     public void setPassword(String password) {

@@ -1,5 +1,6 @@
 package org.athar.account;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -65,7 +66,7 @@ public class CurateResource {
     public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
             @FormParam("confirm") String confirm) {
         Account account = me();
-        String problem = current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, account.passwordHash)
+        String problem = current == null || !account.passwordMatches(current)
                 ? "Your current password is not right."
                 : Account.passwordProblem(password) != null ? Account.passwordProblem(password)
                 : !password.equals(confirm) ? "The two new passwords differ." : null;
@@ -81,7 +82,7 @@ public class CurateResource {
     @RolesAllowed("ADMIN")
     @Transactional
     public TemplateInstance accounts() {
-        return Templates.accounts(Account.listAll(io.quarkus.panache.common.Sort.by("username")), null, null, null);
+        return Templates.accounts(Account.listByUsername(), null, null, null);
     }
 
     @POST
@@ -100,7 +101,7 @@ public class CurateResource {
         } else if (Account.findByUsername(name).isPresent()) {
             field = "username";
             problem = "There is already an account '" + name + "'.";
-        } else if (role == null || java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
+        } else if (role == null || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
             field = "role";
             problem = "Choose a role: curator, reviewer or administrator.";
         } else if (Account.passwordProblem(password) != null) {
@@ -109,10 +110,10 @@ public class CurateResource {
         }
         if (problem != null) {
             return Response.status(400).entity(Templates.accounts(
-                    Account.listAll(io.quarkus.panache.common.Sort.by("username")), problem, field, null)).build();
+                    Account.listByUsername(), problem, field, null)).build();
         }
         Account.create(name, password, Role.valueOf(role));
-        return Response.status(201).entity(Templates.accounts(Account.listAll(io.quarkus.panache.common.Sort.by("username")),
+        return Response.status(201).entity(Templates.accounts(Account.listByUsername(),
                 null, null, "Account '" + name + "' created.")).build();
     }
 }
