@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.athar.curation.Draft;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -29,7 +31,7 @@ public class CurateResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance curate(Account account);
+        static native TemplateInstance curate(Account account, List<Draft> drafts, long pending);
 
         static native TemplateInstance password(String error, String message);
 
@@ -48,7 +50,8 @@ public class CurateResource {
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance curate() {
-        return Templates.curate(me());
+        Account me = me();
+        return Templates.curate(me, Draft.byAuthor(me), Draft.count("state", Draft.PENDING));
     }
 
     @GET

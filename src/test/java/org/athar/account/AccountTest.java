@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import static org.athar.testsupport.Accounts.newAccount;
+
+import org.athar.testsupport.Browser;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,45 +23,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AccountTest {
 
-    /** A browser: its cookies, and the CSRF token of the last form it loaded. */
-    static final class Browser {
-        final Map<String, String> cookies = new java.util.HashMap<>();
-        String token;
-
-        Response get(String path) {
-            Response r = given().cookies(cookies).redirects().follow(false).get(path);
-            cookies.putAll(r.getCookies());
-            String body = r.asString();
-            int at = body.indexOf("name=\"csrf-token\" value=\"");
-            if (at >= 0) {
-                int start = at + "name=\"csrf-token\" value=\"".length();
-                token = body.substring(start, body.indexOf('"', start));
-            }
-            return r;
-        }
-
-        Response post(String path, String... fields) {
-            var request = given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("csrf-token", token);
-            for (int i = 0; i < fields.length; i += 2) {
-                request.formParam(fields[i], fields[i + 1]);
-            }
-            Response r = request.post(path);
-            cookies.putAll(r.getCookies());
-            return r;
-        }
-
-        Response signIn(String username, String password) {
-            get("/login");
-            return post("/login", "username", username, "password", password, "next", "/curate");
-        }
-    }
-
-    static String newAccount(Role role, String password) {
-        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> Account.create(username, password, role));
-        return username;
-    }
 
     @Test
     void aCuratorSignsInWithAnHttpOnlySameSiteSessionAndSignsOut() {

@@ -1,0 +1,253 @@
+package org.athar.curation;
+
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.athar.account.Account;
+import org.athar.evidence.Reliability;
+import org.athar.evidence.Source;
+import org.athar.evidence.SourceKind;
+import org.athar.web.Requests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Curation of sources: curators propose new sources and changes as drafts, reviewers publish them or send them back
+ * with a comment. Publishing checks that the record has not changed since the draft began (optimistic locking) and
+ * is recorded in the history under the reviewer's name with the author's reason.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class CurationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sourceForm(SourceForm form, Long recordId, Integer baseVersion, String comment,
+                Map<String, String> problems, List<SourceKind> kinds, List<Reliability> grades);
+
+        static native TemplateInstance review(List<Pending> drafts, String me);
+
+        static native TemplateInstance conflict(Pending draft, SourceForm current);
+    }
+
+    /** A pending draft with what it changes, field by field. */
+    public record Pending(Draft draft, SourceForm proposed, List<FieldChange> changes) {
+    }
+
+    public record FieldChange(String field, String published, String proposed) {
+    }
+
+    /** The source form's fields, as posted. */
+    public static class SourceFields {
+        @FormParam("kind") String kind;
+        @FormParam("title") String title;
+        @FormParam("publisher") String publisher;
+        @FormParam("author") String author;
+        @FormParam("published") String published;
+        @FormParam("url") String url;
+        @FormParam("language") String language;
+        @FormParam("reliability") String reliability;
+        @FormParam("reliabilityReason") String reliabilityReason;
+        @FormParam("recordId") Long recordId;
+        @FormParam("baseVersion") Integer baseVersion;
+        @FormParam("comment") String comment;
+
+        SourceForm form() {
+            return new SourceForm(kind, title, publisher, author, published, url, language, reliability, reliabilityReason);
+        }
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper json;
+
+    private Account me() {
+        return Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
+    }
+
+    @GET
+    @Path("curate/sources/new")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    public TemplateInstance newSource() {
+        return form(SourceForm.empty(), null, null, "", Map.of());
+    }
+
+    @GET
+    @Path("curate/sources/{id}/edit")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance editSource(@PathParam("id") String id) {
+        Source source = Source.<Source>findByIdOptional(Requests.parseId(id, "source"))
+                .orElseThrow(() -> Requests.notFound("source", id));
+        return form(SourceForm.of(source), source.id, source.version, "", Map.of());
+    }
+
+    @POST
+    @Path("curate/sources")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
+        SourceForm form = fields.form();
+        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+        if (fields.comment == null || fields.comment.isBlank()) {
+            problems.put("comment", "Say what this change is and where it comes from, for the reviewer.");
+        }
+        if ((fields.recordId == null) != (fields.baseVersion == null)
+                || (fields.recordId != null && Source.findById(fields.recordId) == null)) {
+            problems.put("recordId", "The source being edited no longer exists.");
+        }
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(form(form, fields.recordId, fields.baseVersion, fields.comment, problems))
+                    .build();
+        }
+        Draft draft = new Draft();
+        draft.recordType = "SOURCE";
+        draft.recordId = fields.recordId;
+        draft.baseVersion = fields.baseVersion;
+        draft.payload = json.writeValueAsString(form);
+        draft.comment = fields.comment.strip();
+        draft.author = me();
+        draft.persist();
+        return Response.seeOther(java.net.URI.create("/curate")).build();
+    }
+
+    @GET
+    @Path("curate/review")
+    @RolesAllowed({ "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance review() throws JsonProcessingException {
+        List<Pending> pending = new ArrayList<>();
+        for (Draft draft : Draft.pending()) {
+            pending.add(pending(draft));
+        }
+        return Templates.review(pending, identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("curate/review/{id}/publish")
+    @RolesAllowed({ "REVIEWER", "ADMIN" })
+    @Transactional
+    public Response publish(@PathParam("id") String id) throws JsonProcessingException {
+        Draft draft = reviewable(id);
+        SourceForm form = json.readValue(draft.payload, SourceForm.class);
+        Source source;
+        if (draft.recordId == null) {
+            source = new Source();
+            source.ref = ref(form.title(), draft.id);
+        } else {
+            source = Source.findById(draft.recordId);
+            if (source.version != draft.baseVersion) {
+                // someone published another change since this draft began: show both, overwrite nothing
+                return Response.status(409).entity(Templates.conflict(pending(draft), SourceForm.of(source))).build();
+            }
+        }
+        Source.getEntityManager()
+                .createNativeQuery("select set_config('athar.actor', ?1, true), set_config('athar.comment', ?2, true)")
+                .setParameter(1, identity.getPrincipal().getName())
+                .setParameter(2, draft.comment + " (proposed by " + draft.author.username + ")")
+                .getSingleResult();
+        form.applyTo(source);
+        source.persist();
+        close(draft, Draft.PUBLISHED, null);
+        return Response.seeOther(java.net.URI.create("/curate/review")).build();
+    }
+
+    @POST
+    @Path("curate/review/{id}/send-back")
+    @RolesAllowed({ "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response sendBack(@PathParam("id") String id, @FormParam("reviewComment") String reviewComment)
+            throws JsonProcessingException {
+        Draft draft = reviewable(id);
+        if (reviewComment == null || reviewComment.isBlank()) {
+            throw new org.athar.web.BadParameterException("reviewComment",
+                    "Say what the author should change before sending a draft back.");
+        }
+        close(draft, Draft.SENT_BACK, reviewComment.strip());
+        return Response.seeOther(java.net.URI.create("/curate/review")).build();
+    }
+
+    private static TemplateInstance form(SourceForm form, Long recordId, Integer baseVersion, String comment,
+            Map<String, String> problems) {
+        return Templates.sourceForm(form, recordId, baseVersion, comment, problems, List.of(SourceKind.values()),
+                List.of(Reliability.values()));
+    }
+
+    private Draft reviewable(String id) {
+        Draft draft = Draft.<Draft>findByIdOptional(Requests.parseId(id, "draft"))
+                .orElseThrow(() -> Requests.notFound("draft", id));
+        if (!Draft.PENDING.equals(draft.state)) {
+            throw new org.athar.web.BadParameterException("id", "This draft has already been reviewed.");
+        }
+        if (draft.author.username.equals(identity.getPrincipal().getName())) {
+            throw new org.athar.web.BadParameterException("id", "Another reviewer must review your own draft.");
+        }
+        return draft;
+    }
+
+    private void close(Draft draft, String state, String reviewComment) {
+        draft.state = state;
+        draft.reviewer = me();
+        draft.reviewComment = reviewComment;
+        draft.reviewedAt = OffsetDateTime.now();
+    }
+
+    private Pending pending(Draft draft) throws JsonProcessingException {
+        SourceForm proposed = json.readValue(draft.payload, SourceForm.class);
+        SourceForm published = draft.recordId == null ? null : SourceForm.of(Source.findById(draft.recordId));
+        List<FieldChange> changes = new ArrayList<>();
+        Map<String, Object> now = published == null ? Map.of() : json.convertValue(published, Map.class);
+        Map<String, Object> next = json.convertValue(proposed, Map.class);
+        next.forEach((field, value) -> {
+            Object was = now.get(field);
+            if (!Objects.equals(blankToNull(was), blankToNull(value))) {
+                changes.add(new FieldChange(field, was == null ? null : was.toString(), value == null ? null : value.toString()));
+            }
+        });
+        return new Pending(draft, proposed, changes);
+    }
+
+    private static Object blankToNull(Object value) {
+        return value instanceof String s && s.isBlank() ? null : value;
+    }
+
+    /** A stable key from the title: "The New Arab report" becomes "the-new-arab-report-12". */
+    static String ref(String title, long draftId) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (ascii.length() > 60) {
+            ascii = ascii.substring(0, 60).replaceAll("-$", "");
+        }
+        return (ascii.isEmpty() ? "source" : ascii) + "-" + draftId;
+    }
+}

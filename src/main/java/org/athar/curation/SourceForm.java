@@ -1,0 +1,89 @@
+package org.athar.curation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.athar.evidence.Reliability;
+import org.athar.evidence.Source;
+import org.athar.evidence.SourceKind;
+import org.athar.time.InvalidDateException;
+import org.athar.time.UncertainDate;
+
+/**
+ * A source as typed into its form: every field a string, checked by {@link #problems()} with a message per field,
+ * so that the form can be shown again as the person typed it, with the fields to fix marked.
+ */
+public record SourceForm(String kind, String title, String publisher, String author, String published, String url,
+        String language, String reliability, String reliabilityReason) {
+
+    public static SourceForm of(Source s) {
+        return new SourceForm(s.kind.name(), s.title, s.publisher, s.author, s.published == null ? null : s.published.edtf,
+                s.url, s.language, s.reliability.name(), s.reliabilityReason);
+    }
+
+    public static SourceForm empty() {
+        return new SourceForm("NEWS_REPORT", "", "", "", "", "", "en", "UNASSESSED", "");
+    }
+
+    /** Field name to what is wrong with it; empty when the form can be saved. */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!isKnown(SourceKind.class, kind)) {
+            problems.put("kind", "Choose what kind of document this is.");
+        }
+        if (blank(title)) {
+            problems.put("title", "A source needs its title.");
+        } else if (title.length() > 500) {
+            problems.put("title", "Shorten the title to at most 500 characters.");
+        }
+        if (!blank(published)) {
+            try {
+                UncertainDate.parse(published);
+            } catch (InvalidDateException e) {
+                problems.put("published", e.getMessage());
+            }
+        }
+        if (!blank(url) && !url.strip().matches("https?://\\S+")) {
+            problems.put("url", "Give the full address, starting with https:// or http://.");
+        }
+        if (!blank(language) && !language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
+            problems.put("language", "Use a language code such as en, ar or ar-Latn.");
+        }
+        if (!isKnown(Reliability.class, reliability)) {
+            problems.put("reliability", "Choose a reliability grade.");
+        } else if (!reliability.equals("UNASSESSED") && blank(reliabilityReason)) {
+            problems.put("reliabilityReason", "Say why the source deserves this grade.");
+        }
+        return problems;
+    }
+
+    /** Writes the form onto a source; call only when {@link #problems()} is empty. */
+    void applyTo(Source source) {
+        source.kind = SourceKind.valueOf(kind);
+        source.title = title.strip();
+        source.publisher = orNull(publisher);
+        source.author = orNull(author);
+        source.published = blank(published) ? null : UncertainDate.parse(published);
+        source.url = orNull(url);
+        source.language = orNull(language);
+        source.reliability = Reliability.valueOf(reliability);
+        source.reliabilityReason = orNull(reliabilityReason);
+    }
+
+    private static <E extends Enum<E>> boolean isKnown(Class<E> type, String value) {
+        try {
+            Enum.valueOf(type, value == null ? "" : value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String orNull(String text) {
+        return blank(text) ? null : text.strip();
+    }
+}

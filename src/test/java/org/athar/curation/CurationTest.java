@@ -1,0 +1,134 @@
+package org.athar.curation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.athar.account.Role;
+import org.athar.seed.SeedFiles;
+import org.athar.seed.SeedLoader;
+import org.athar.testsupport.Accounts;
+import org.athar.testsupport.Browser;
+import org.athar.testsupport.Db;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CurationTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SeedLoader loader;
+
+    private static Browser signedIn(Role role) {
+        Browser browser = new Browser();
+        String user = Accounts.newAccount(role, "a-long-password-9");
+        assertEquals(303, browser.signIn(user, "a-long-password-9").statusCode());
+        return browser;
+    }
+
+    private static final String[] NEW_SOURCE = { "kind", "IMAGERY_ANALYSIS", "title", "Curated imagery report on Palmyra",
+            "publisher", "A Test Lab", "published", "2016-04", "url", "https://example.org/report", "language", "en",
+            "reliability", "HIGH", "reliabilityReason", "Dated satellite images compared by specialists.",
+            "comment", "From the lab's public bulletin" };
+
+    private String lastDraft() throws Exception {
+        return Db.single(dataSource, "select max(id) from draft");
+    }
+
+    @Test
+    void aProposedSourceIsADraftUntilAReviewerPublishesIt() throws Exception {
+        Browser curator = signedIn(Role.CURATOR);
+        String sourcesBefore = Db.single(dataSource, "select count(*) from source");
+        curator.get("/curate/sources/new");
+        assertEquals(303, curator.post("/curate/sources", NEW_SOURCE).statusCode());
+        assertEquals(sourcesBefore, Db.single(dataSource, "select count(*) from source"), "nothing public yet");
+        curator.get("/curate").then().body(containsString("Waiting for review"));
+        String draft = lastDraft();
+
+        curator.get("/curate/review").then().statusCode(403);
+        curator.post("/curate/review/" + draft + "/publish").then().statusCode(403);
+
+        Browser reviewer = signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review").then().statusCode(200)
+                .body(containsString("<ins><bdi>Curated imagery report on Palmyra</bdi></ins>"));
+        assertEquals(303, reviewer.post("/curate/review/" + draft + "/publish").statusCode());
+
+        String id = Db.single(dataSource, "select id from source where title = 'Curated imagery report on Palmyra'");
+        given().get("/sources/" + id).then().statusCode(200).body(containsString("A Test Lab"));
+        given().get("/sources/" + id + "/history").then()
+                .body(containsString("“From the lab&#39;s public bulletin (proposed by"));
+        curator.get("/curate").then().body(containsString("Published"));
+    }
+
+    @Test
+    void aFormWithMistakesIsShownAgainWithTheFieldsMarked() throws Exception {
+        Browser curator = signedIn(Role.CURATOR);
+        String draftsBefore = Db.single(dataSource, "select count(*) from draft");
+        curator.get("/curate/sources/new");
+        curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", " ", "url", "example.org", "published", "2015-13",
+                "language", "English", "reliability", "LOW", "reliabilityReason", "", "comment", "").then().statusCode(400)
+                .body(containsString("<input id=\"title\" name=\"title\" value=\" \" dir=\"auto\" aria-invalid=\"true\""))
+                .body(containsString("A source needs its title."))
+                .body(containsString("starting with https://"))
+                .body(containsString("is not a real calendar date"))
+                .body(containsString("Use a language code"))
+                .body(containsString("Say why the source deserves this grade."))
+                .body(containsString("Say what this change is"));
+        assertEquals(draftsBefore, Db.single(dataSource, "select count(*) from draft"), "nothing half saved");
+    }
+
+    @Test
+    void nobodyReviewsTheirOwnDraftAndSendingBackNeedsAReason() throws Exception {
+        Browser reviewer = signedIn(Role.REVIEWER);
+        reviewer.get("/curate/sources/new");
+        reviewer.post("/curate/sources", NEW_SOURCE);
+        String draft = lastDraft();
+        reviewer.get("/curate/review");
+        reviewer.post("/curate/review/" + draft + "/publish").then().statusCode(400)
+                .body(containsString("Another reviewer must review your own draft."));
+
+        Browser other = signedIn(Role.ADMIN);
+        other.get("/curate/review");
+        other.post("/curate/review/" + draft + "/send-back", "reviewComment", " ").then().statusCode(400);
+        assertEquals(303, other.post("/curate/review/" + draft + "/send-back", "reviewComment", "Which bulletin?").statusCode());
+        reviewer.get("/curate").then().body(containsString("Sent back")).body(containsString("“Which bulletin?”"));
+    }
+
+    @Test
+    void aDraftOfAStaleVersionIsNotPublishedOverANewerOne() throws Exception {
+        String id = Db.single(dataSource, "select id from source where ref = 'seed-004-guardian-2016-03'");
+        Browser first = signedIn(Role.CURATOR);
+        Browser second = signedIn(Role.CURATOR);
+        first.get("/curate/sources/" + id + "/edit").then().statusCode(200).body(containsString("value=\"" + id + "\""));
+        second.get("/curate/sources/" + id + "/edit");
+        String version = Db.single(dataSource, "select version from source where id = " + id);
+        first.post("/curate/sources", "recordId", id, "baseVersion", version, "kind", "NEWS_REPORT", "title",
+                "Syrian army close to retaking Palmyra", "publisher", "The Guardian", "published", "2016-03-23",
+                "language", "en", "reliability", "MEDIUM", "reliabilityReason", "Reprint of a Guardian story.",
+                "comment", "Original publisher and date");
+        String firstDraft = lastDraft();
+        second.post("/curate/sources", "recordId", id, "baseVersion", version, "kind", "NEWS_REPORT", "title",
+                "Syrian army close to retaking Palmyra from IS", "language", "en", "reliability", "LOW",
+                "reliabilityReason", "Reprint.", "comment", "Lower grade");
+        String secondDraft = lastDraft();
+        try {
+            Browser reviewer = signedIn(Role.REVIEWER);
+            reviewer.get("/curate/review");
+            assertEquals(303, reviewer.post("/curate/review/" + firstDraft + "/publish").statusCode());
+            reviewer.post("/curate/review/" + secondDraft + "/publish").then().statusCode(409)
+                    .body(containsString("Nothing was overwritten"))
+                    .body(containsString("Syrian army close to retaking Palmyra from IS"));
+            assertEquals("The Guardian", Db.single(dataSource, "select publisher from source where id = " + id));
+        } finally {
+            loader.load(SeedFiles.bundled());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.athar.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.restassured.response.Response;
+
+/** A browser: its cookies, and the CSRF token of the last form it loaded. */
+public class Browser {
+    public final Map<String, String> cookies = new HashMap<>();
+    String token;
+
+    public Response get(String path) {
+        Response r = given().cookies(cookies).redirects().follow(false).get(path);
+        cookies.putAll(r.getCookies());
+        String body = r.asString();
+        int at = body.indexOf("name=\"csrf-token\" value=\"");
+        if (at >= 0) {
+            int start = at + "name=\"csrf-token\" value=\"".length();
+            token = body.substring(start, body.indexOf('"', start));
+        }
+        return r;
+    }
+
+    public Response post(String path, String... fields) {
+        var request = given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        Response r = request.post(path);
+        cookies.putAll(r.getCookies());
+        return r;
+    }
+
+    public Response signIn(String username, String password) {
+        get("/login");
+        return post("/login", "username", username, "password", password, "next", "/curate");
+    }
+}
