@@ -2,6 +2,7 @@ package org.athar.curation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import javax.sql.DataSource;
@@ -66,6 +67,25 @@ class CurationTest {
         given().get("/sources/" + id + "/history").then()
                 .body(containsString("“From the lab&#39;s public bulletin (proposed by"));
         curator.get("/curate").then().body(containsString("Published"));
+    }
+
+    @Test
+    void aScriptTypedIntoTheFieldsIsShownAsText() throws Exception {
+        String script = "<script>alert('x')</script>";
+        Browser curator = signedIn(Role.CURATOR);
+        curator.get("/curate/sources/new");
+        curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", script, "publisher", script, "language", "en",
+                "reliability", "UNASSESSED", "comment", script);
+        curator.get("/curate").then().body(not(containsString(script)))
+                .body(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        Browser reviewer = signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review").then().body(not(containsString(script)))
+                .body(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        String draft = lastDraft();
+        reviewer.post("/curate/review/" + draft + "/send-back", "reviewComment", script);
+        curator.get("/curate").then().body(not(containsString(script)));
+        curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", "", "publisher", script, "comment", script)
+                .then().statusCode(400).body(not(containsString(script)));
     }
 
     @Test
