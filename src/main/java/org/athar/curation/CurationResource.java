@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.athar.account.Account;
+import org.athar.damage.CauseCategory;
+import org.athar.damage.CauseType;
+import org.athar.damage.Certainty;
+import org.athar.damage.Severity;
+import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
@@ -51,13 +56,57 @@ public class CurationResource {
         static native TemplateInstance sourceForm(SourceForm form, Long recordId, Integer baseVersion, String comment,
                 Map<String, String> problems, List<SourceKind> kinds, List<Reliability> grades);
 
+        static native TemplateInstance reportForm(DamageReportForm form, String comment, Map<String, String> problems,
+                Choices choices);
+
         static native TemplateInstance review(List<Pending> drafts, String me);
 
         static native TemplateInstance conflict(Pending draft, SourceForm current);
     }
 
-    /** A pending draft with what it changes, field by field. */
-    public record Pending(Draft draft, SourceForm proposed, List<FieldChange> changes) {
+    /** A pending draft: its title, what it changes field by field, and for a source the proposed source. */
+    public record Pending(Draft draft, String title, List<FieldChange> changes, SourceForm proposed) {
+    }
+
+    /** The vocabularies the report form offers. */
+    public record Choices(List<CauseCategory> causeCategories, List<CauseType> causeTypes, List<Severity> severities,
+            List<Certainty> certainties, List<Verification> verifications, List<SourceKind> kinds,
+            List<Reliability> grades) {
+        static final Choices ALL = new Choices(List.of(CauseCategory.values()), List.of(CauseType.values()),
+                List.of(Severity.values()), List.of(Certainty.values()), List.of(Verification.values()),
+                List.of(SourceKind.values()), List.of(Reliability.values()));
+    }
+
+    /** The damage report form's fields, as posted; the new source's fields are prefixed "source.". */
+    public static class ReportFields {
+        @FormParam("place") String place;
+        @FormParam("summary") String summary;
+        @FormParam("causeCategory") String causeCategory;
+        @FormParam("causeType") String causeType;
+        @FormParam("date") String date;
+        @FormParam("severity") String severity;
+        @FormParam("actor") String actor;
+        @FormParam("sourceId") String sourceId;
+        @FormParam("quote") String quote;
+        @FormParam("certainty") String certainty;
+        @FormParam("verification") String verification;
+        @FormParam("comment") String comment;
+        @FormParam("source.kind") String kind;
+        @FormParam("source.title") String title;
+        @FormParam("source.publisher") String publisher;
+        @FormParam("source.author") String author;
+        @FormParam("source.published") String published;
+        @FormParam("source.url") String url;
+        @FormParam("source.language") String language;
+        @FormParam("source.reliability") String reliability;
+        @FormParam("source.reliabilityReason") String reliabilityReason;
+
+        DamageReportForm form() {
+            return new DamageReportForm(place, summary, causeCategory, causeType, date, severity, actor, sourceId,
+                    new SourceForm(kind, title, publisher, author, published, url, language, reliability,
+                            reliabilityReason),
+                    quote, certainty, verification);
+        }
     }
 
     public record FieldChange(String field, String published, String proposed) {
@@ -129,14 +178,32 @@ public class CurationResource {
             return Response.status(400).entity(form(form, fields.recordId, fields.baseVersion, fields.comment, problems))
                     .build();
         }
-        Draft draft = new Draft();
-        draft.recordType = "SOURCE";
-        draft.recordId = fields.recordId;
-        draft.baseVersion = fields.baseVersion;
-        draft.payload = json.writeValueAsString(form);
-        draft.comment = fields.comment.strip();
-        draft.author = me();
-        draft.persist();
+        saveDraft("SOURCE", fields.recordId, fields.baseVersion, json.writeValueAsString(form), fields.comment);
+        return Response.seeOther(java.net.URI.create("/curate")).build();
+    }
+
+    @GET
+    @Path("curate/reports/new")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    public TemplateInstance newReport(@jakarta.ws.rs.QueryParam("place") String place) {
+        return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place), "", Map.of(), Choices.ALL);
+    }
+
+    @POST
+    @Path("curate/reports")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
+        DamageReportForm form = fields.form();
+        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+        if (fields.comment == null || fields.comment.isBlank()) {
+            problems.put("comment", "Say where this report comes from, for the reviewer.");
+        }
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(Templates.reportForm(form, fields.comment, problems, Choices.ALL)).build();
+        }
+        saveDraft("DAMAGE_REPORT", null, null, json.writeValueAsString(form.withoutUnusedSource()), fields.comment);
         return Response.seeOther(java.net.URI.create("/curate")).build();
     }
 
@@ -158,6 +225,13 @@ public class CurationResource {
     @Transactional
     public Response publish(@PathParam("id") String id) throws JsonProcessingException {
         Draft draft = reviewable(id);
+        if (draft.recordType.equals("DAMAGE_REPORT")) {
+            DamageReportForm report = json.readValue(draft.payload, DamageReportForm.class);
+            recordAs(draft);
+            report.publish(draft.id);
+            close(draft, Draft.PUBLISHED, null);
+            return Response.seeOther(java.net.URI.create("/curate/review")).build();
+        }
         SourceForm form = json.readValue(draft.payload, SourceForm.class);
         Source source;
         if (draft.recordId == null) {
@@ -170,11 +244,7 @@ public class CurationResource {
                 return Response.status(409).entity(Templates.conflict(pending(draft), SourceForm.of(source))).build();
             }
         }
-        Source.getEntityManager()
-                .createNativeQuery("select set_config('athar.actor', ?1, true), set_config('athar.comment', ?2, true)")
-                .setParameter(1, identity.getPrincipal().getName())
-                .setParameter(2, draft.comment + " (proposed by " + draft.author.username + ")")
-                .getSingleResult();
+        recordAs(draft);
         form.applyTo(source);
         source.persist();
         close(draft, Draft.PUBLISHED, null);
@@ -197,10 +267,30 @@ public class CurationResource {
         return Response.seeOther(java.net.URI.create("/curate/review")).build();
     }
 
+    private void saveDraft(String type, Long recordId, Integer baseVersion, String payload, String comment) {
+        Draft draft = new Draft();
+        draft.recordType = type;
+        draft.recordId = recordId;
+        draft.baseVersion = baseVersion;
+        draft.payload = payload;
+        draft.comment = comment.strip();
+        draft.author = me();
+        draft.persist();
+    }
+
     private static TemplateInstance form(SourceForm form, Long recordId, Integer baseVersion, String comment,
             Map<String, String> problems) {
         return Templates.sourceForm(form, recordId, baseVersion, comment, problems, List.of(SourceKind.values()),
                 List.of(Reliability.values()));
+    }
+
+    /** Names the reviewer and the author's reason in the history of what publishing writes. */
+    private void recordAs(Draft draft) {
+        Source.getEntityManager()
+                .createNativeQuery("select set_config('athar.actor', ?1, true), set_config('athar.comment', ?2, true)")
+                .setParameter(1, identity.getPrincipal().getName())
+                .setParameter(2, draft.comment + " (proposed by " + draft.author.username + ")")
+                .getSingleResult();
     }
 
     private Draft reviewable(String id) {
@@ -223,18 +313,40 @@ public class CurationResource {
     }
 
     private Pending pending(Draft draft) throws JsonProcessingException {
-        SourceForm proposed = json.readValue(draft.payload, SourceForm.class);
-        SourceForm published = draft.recordId == null ? null : SourceForm.of(Source.findById(draft.recordId));
+        Map<String, Object> next = flatten(json.readValue(draft.payload, Map.class), "");
+        Map<String, Object> now = Map.of();
+        SourceForm proposed = null;
+        if (draft.recordType.equals("SOURCE")) {
+            proposed = json.readValue(draft.payload, SourceForm.class);
+            if (draft.recordId != null) {
+                now = flatten(json.convertValue(SourceForm.of(Source.findById(draft.recordId)), Map.class), "");
+            }
+        }
         List<FieldChange> changes = new ArrayList<>();
-        Map<String, Object> now = published == null ? Map.of() : json.convertValue(published, Map.class);
-        Map<String, Object> next = json.convertValue(proposed, Map.class);
-        next.forEach((field, value) -> {
-            Object was = now.get(field);
+        for (var field : next.entrySet()) {
+            Object was = now.get(field.getKey());
+            Object value = field.getValue();
             if (!Objects.equals(blankToNull(was), blankToNull(value))) {
-                changes.add(new FieldChange(field, was == null ? null : was.toString(), value == null ? null : value.toString()));
+                changes.add(new FieldChange(field.getKey(), was == null ? null : was.toString(),
+                        value == null ? null : value.toString()));
+            }
+        }
+        String title = proposed != null ? proposed.title() : String.valueOf(next.get("summary"));
+        return new Pending(draft, title, changes, proposed);
+    }
+
+    /** Nested objects (a report's new source) become "source.title" and so on. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> flatten(Map<String, Object> map, String prefix) {
+        Map<String, Object> flat = new java.util.LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                flat.putAll(flatten((Map<String, Object>) nested, prefix + (key.equals("newSource") ? "source" : key) + "."));
+            } else {
+                flat.put(prefix + key, value);
             }
         });
-        return new Pending(draft, proposed, changes);
+        return flat;
     }
 
     private static Object blankToNull(Object value) {

@@ -28,9 +28,7 @@ public record SourceForm(String kind, String title, String publisher, String aut
     /** Field name to what is wrong with it; empty when the form can be saved. */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (!isKnown(SourceKind.class, kind)) {
-            problems.put("kind", "Choose what kind of document this is.");
-        }
+        Forms.known(problems, "kind", SourceKind.class, kind, false, "Choose what kind of document this is.");
         if (blank(title)) {
             problems.put("title", "A source needs its title.");
         } else if (title.length() > 500) {
@@ -49,9 +47,8 @@ public record SourceForm(String kind, String title, String publisher, String aut
         if (!blank(language) && !language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
             problems.put("language", "Use a language code such as en, ar or ar-Latn.");
         }
-        if (!isKnown(Reliability.class, reliability)) {
-            problems.put("reliability", "Choose a reliability grade.");
-        } else if (!reliability.equals("UNASSESSED") && blank(reliabilityReason)) {
+        Forms.known(problems, "reliability", Reliability.class, reliability, false, "Choose a reliability grade.");
+        if (!problems.containsKey("reliability") && !reliability.equals("UNASSESSED") && blank(reliabilityReason)) {
             problems.put("reliabilityReason", "Say why the source deserves this grade.");
         }
         return problems;
@@ -68,15 +65,6 @@ public record SourceForm(String kind, String title, String publisher, String aut
         source.language = orNull(language);
         source.reliability = Reliability.valueOf(reliability);
         source.reliabilityReason = orNull(reliabilityReason);
-    }
-
-    private static <E extends Enum<E>> boolean isKnown(Class<E> type, String value) {
-        try {
-            Enum.valueOf(type, value == null ? "" : value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static boolean blank(String text) {

@@ -70,6 +70,50 @@ class CurationTest {
     }
 
     @Test
+    void aDamageReportWithANewSourceReachesTheMonumentPageOncePublished() throws Exception {
+        Browser curator = signedIn(Role.CURATOR);
+        curator.get("/curate/reports/new?place=temple-of-baalshamin").then().statusCode(200)
+                .body(containsString("value=\"temple-of-baalshamin\""));
+        assertEquals(303, curator.post("/curate/reports", "place", "temple-of-baalshamin",
+                "summary", "Rubble of the cella cleared by machinery.", "causeCategory", "MILITARY_ARMED_CONFLICT",
+                "causeType", "CLEARANCE_BULLDOZING", "date", "2016-04~", "severity", "SEVERE", "actor", "",
+                "quote", "Heavy machinery was seen clearing the rubble.", "certainty", "MEDIUM",
+                "verification", "REPORTED", "sourceId", "", "source.kind", "FIELD_REPORT",
+                "source.title", "Field notes from Palmyra, April 2016", "source.publisher", "A Test Mission",
+                "source.published", "2016-04", "source.language", "en", "source.reliability", "MEDIUM",
+                "source.reliabilityReason", "Eyewitness notes, not yet corroborated.",
+                "comment", "Mission notes shared with the registry").statusCode());
+        given().get("/monuments/temple-of-baalshamin").then().body(not(containsString("Rubble of the cella")));
+
+        Browser reviewer = signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review").then().body(containsString("Damage report: Rubble of the cella cleared by machinery."))
+                .body(containsString("<ins><bdi>Field notes from Palmyra, April 2016</bdi></ins>"));
+        assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
+
+        given().get("/monuments/temple-of-baalshamin").then().statusCode(200)
+                .body(containsString("Rubble of the cella cleared by machinery."))
+                .body(containsString("c. Apr 2016"))
+                .body(containsString("A Test Mission, Apr 2016"))
+                .body(containsString("“Heavy machinery was seen clearing the rubble.”"));
+        given().get("/monuments/temple-of-baalshamin/history").then()
+                .body(containsString("“Mission notes shared with the registry (proposed by"));
+        given().get("/api/search?q=rubble cella").then().body(containsString("temple-of-baalshamin"));
+    }
+
+    @Test
+    void aDamageReportWithMistakesKeepsWhatWasTyped() throws Exception {
+        Browser curator = signedIn(Role.CURATOR);
+        curator.get("/curate/reports/new");
+        curator.post("/curate/reports", "place", "temple-of-zeus", "summary", "Something happened", "causeCategory",
+                "MILITARY_ARMED_CONFLICT", "date", "2015-02-30", "certainty", "MEDIUM", "verification", "REPORTED",
+                "sourceId", "abc", "comment", "notes").then().statusCode(400)
+                .body(containsString("Give the slug of a place in the registry"))
+                .body(containsString("is not a real calendar date"))
+                .body(containsString("There is no source with this id"))
+                .body(containsString("value=\"Something happened\""));
+    }
+
+    @Test
     void aScriptTypedIntoTheFieldsIsShownAsText() throws Exception {
         String script = "<script>alert('x')</script>";
         Browser curator = signedIn(Role.CURATOR);

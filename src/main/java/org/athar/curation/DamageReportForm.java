@@ -1,0 +1,113 @@
+package org.athar.curation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.athar.damage.CauseCategory;
+import org.athar.damage.CauseType;
+import org.athar.damage.Certainty;
+import org.athar.damage.Claim;
+import org.athar.damage.DamageEvent;
+import org.athar.damage.Severity;
+import org.athar.damage.Verification;
+import org.athar.evidence.Source;
+import org.athar.place.Place;
+import org.athar.place.PlaceLevel;
+import org.athar.time.InvalidDateException;
+import org.athar.time.UncertainDate;
+
+/**
+ * A damage report as typed into its form: what happened to which place, and the claim of one source about it,
+ * that source being already in the registry ({@code sourceId}) or new ({@code newSource}).
+ */
+public record DamageReportForm(String place, String summary, String causeCategory, String causeType, String date,
+        String severity, String actor, String sourceId, SourceForm newSource, String quote, String certainty,
+        String verification) {
+
+    public static DamageReportForm empty(String place) {
+        return new DamageReportForm(place, "", "MILITARY_ARMED_CONFLICT", "", "", "", "", "", SourceForm.empty(), "",
+                "MEDIUM", "REPORTED");
+    }
+
+    /** The report as it is kept: a chosen existing source makes the new-source fields irrelevant. */
+    DamageReportForm withoutUnusedSource() {
+        return blank(sourceId) ? this : new DamageReportForm(place, summary, causeCategory, causeType, date, severity,
+                actor, sourceId.strip(), null, quote, certainty, verification);
+    }
+
+    /** Field name to what is wrong with it; fields of a new source are prefixed "source.". */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
+            problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
+        }
+        if (blank(summary)) {
+            problems.put("summary", "Say in a sentence what happened.");
+        }
+        Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
+        Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
+        Forms.known(problems, "severity", Severity.class, severity, true, "Choose a severity, or none.");
+        Forms.known(problems, "certainty", Certainty.class, certainty, false, "Choose how certain the source is.");
+        Forms.known(problems, "verification", Verification.class, verification, false, "Choose how far it is checked.");
+        if (!blank(date)) {
+            try {
+                UncertainDate.parse(date);
+            } catch (InvalidDateException e) {
+                problems.put("date", e.getMessage());
+            }
+        }
+        if (!blank(quote) && quote.strip().length() > 600) {
+            problems.put("quote", "Quote at most a sentence or two (600 characters).");
+        }
+        if (blank(quote) && blank(date) && blank(severity) && blank(actor)) {
+            problems.put("quote", "A claim states something: give a quote, a date, a severity or an actor.");
+        }
+        if (blank(sourceId)) {
+            newSource.problems().forEach((field, message) -> problems.put("source." + field, message));
+        } else if (!sourceId.strip().matches("[1-9][0-9]{0,17}") || Source.findById(Long.parseLong(sourceId.strip())) == null) {
+            problems.put("sourceId", "There is no source with this id; leave it empty to describe a new source.");
+        }
+        return problems;
+    }
+
+    /** Writes the report into the registry; call only when {@link #problems()} is empty. */
+    DamageEvent publish(long draftId) {
+        Source source;
+        if (blank(sourceId)) {
+            source = new Source();
+            source.ref = CurationResource.ref(newSource.title(), draftId);
+            newSource.applyTo(source);
+            source.persist();
+        } else {
+            source = Source.findById(Long.parseLong(sourceId.strip()));
+        }
+        DamageEvent event = new DamageEvent();
+        event.slug = CurationResource.ref(summary, draftId);
+        event.summary = summary.strip();
+        event.causeCategory = CauseCategory.valueOf(causeCategory);
+        event.causeType = blank(causeType) ? null : CauseType.valueOf(causeType);
+        event.places.add(Place.findBySlug(place.strip()).orElseThrow());
+        event.persist();
+        Claim claim = new Claim();
+        claim.source = source;
+        claim.event = event;
+        claim.quote = blank(quote) ? null : quote.strip();
+        claim.date = blank(date) ? null : UncertainDate.parse(date);
+        claim.severity = blank(severity) ? null : Severity.valueOf(severity);
+        claim.actor = blank(actor) ? null : actor.strip();
+        claim.certainty = Certainty.valueOf(certainty);
+        claim.verification = Verification.valueOf(verification);
+        claim.persist();
+        return event;
+    }
+
+    /** The place's page, to return to after publishing. */
+    String placePath() {
+        return Place.findBySlug(place.strip()).map(p -> (p.level == PlaceLevel.SITE ? "/sites/" : "/monuments/") + p.slug)
+                .orElse("/");
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
