@@ -1,0 +1,135 @@
+package org.athar.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.athar.account.Role;
+import org.athar.testsupport.Accounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The curation workflow in a real headless Chromium (Debian's, at /usr/bin/chromium): a curator records a damage
+ * report with a new source and claim, a reviewer publishes it, a visitor reads it; a script typed into the fields
+ * is shown as text and never runs. Without Chromium the test is skipped, unless ATHAR_REQUIRE_BROWSER is set
+ * (as .ci/run does), so that CI cannot pass without running it.
+ */
+@QuarkusTest
+class CurationInBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String SCRIPT = "<script>window.hacked=1</script><img src=x onerror=\"window.hacked=2\">";
+
+    private static Playwright playwright;
+    private static Browser chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        boolean required = System.getenv("ATHAR_REQUIRE_BROWSER") != null;
+        assumeTrue(required || Files.isExecutable(CHROMIUM), "Chromium is not installed: browser tests skipped");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A fresh browser profile that fails the test on any dialog a script might open. */
+    private Page person(List<String> dialogs) {
+        BrowserContext context = chromium.newContext();
+        Page page = context.newPage();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+        return page;
+    }
+
+    private void signIn(Page page, String username, String password) {
+        page.navigate(base + "login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+        page.waitForURL("**/curate");
+    }
+
+    @Test
+    void aCuratorsReportIsReviewedPublishedAndReadWithItsHistory() {
+        List<String> dialogs = new ArrayList<>();
+        String curatorName = Accounts.newAccount(Role.CURATOR, "a-long-password-7");
+        String reviewerName = Accounts.newAccount(Role.REVIEWER, "a-long-password-8");
+
+        Page curator = person(dialogs);
+        signIn(curator, curatorName, "a-long-password-7");
+        curator.click("text=Record a damage report");
+        curator.fill("#place", "tower-of-elahbel");
+        curator.fill("#summary", "Collapsed stones moved from the tower " + SCRIPT);
+        curator.selectOption("#causeType", "CLEARANCE_BULLDOZING");
+        curator.fill("#date", "2016-05");
+        curator.selectOption("#severity", "SEVERE");
+        curator.fill("#actor", SCRIPT);
+        curator.fill("#quote", "Stones were taken away. " + SCRIPT);
+        curator.selectOption("[id='source.kind']", "PHOTOGRAPH");
+        curator.fill("[id='source.title']", "Photographs of the Tower of Elahbel " + SCRIPT);
+        curator.fill("[id='source.publisher']", "Browser Test Archive");
+        curator.fill("[id='source.published']", "2016-05-10");
+        curator.selectOption("[id='source.reliability']", "MEDIUM");
+        curator.fill("[id='source.reliabilityReason']", "Dated photographs by a known photographer.");
+        curator.fill("#comment", "Photographs received by email " + SCRIPT);
+        curator.click("button[type=submit]");
+        curator.waitForURL("**/curate");
+        assertTrue(curator.textContent("main").contains("Waiting for review"));
+        assertTrue(curator.textContent("main").contains("Photographs received by email <script>"),
+                "the payload is shown as the text it is");
+
+        Page reviewer = person(dialogs);
+        signIn(reviewer, reviewerName, "a-long-password-8");
+        reviewer.navigate(base + "curate/review");
+        assertTrue(reviewer.textContent("main").contains("Damage report: Collapsed stones moved from the tower"));
+        reviewer.locator("article", new Page.LocatorOptions().setHasText("Collapsed stones moved from the tower"))
+                .locator("button:text-is(\"Publish\")").click();
+        reviewer.waitForURL("**/curate/review");
+
+        Page visitor = person(dialogs);
+        visitor.navigate(base + "monuments/tower-of-elahbel");
+        String page = visitor.textContent("main");
+        assertTrue(page.contains("Collapsed stones moved from the tower <script>window.hacked=1</script>"), page);
+        assertTrue(page.contains("Browser Test Archive, 10 May 2016"));
+        assertTrue(page.contains("Severe"));
+        visitor.navigate(base + "monuments/tower-of-elahbel/history");
+        String history = visitor.textContent("main");
+        assertTrue(history.contains("by " + reviewerName) && history.contains("(proposed by " + curatorName + ")"), history);
+
+        for (Page p : List.of(curator, reviewer, visitor)) {
+            assertNull(p.evaluate("() => window.hacked"), "no typed script ran");
+        }
+        assertEquals(List.of(), dialogs, "no typed script opened a dialog");
+    }
+}
