@@ -31,6 +31,8 @@ import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
+import org.athar.time.InvalidDateException;
+import org.athar.time.UncertainDate;
 import org.athar.web.Requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,7 +59,7 @@ public class CurationResource {
                 Map<String, String> problems, List<SourceKind> kinds, List<Reliability> grades);
 
         static native TemplateInstance reportForm(DamageReportForm form, String comment, Map<String, String> problems,
-                Choices choices);
+                Choices choices, String datePreview);
 
         static native TemplateInstance review(List<Pending> drafts, String me);
 
@@ -186,7 +188,7 @@ public class CurationResource {
     @Path("curate/reports/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     public TemplateInstance newReport(@jakarta.ws.rs.QueryParam("place") String place) {
-        return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place), "", Map.of(), Choices.ALL);
+        return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place), "", Map.of(), Choices.ALL, null);
     }
 
     @POST
@@ -201,10 +203,27 @@ public class CurationResource {
             problems.put("comment", "Say where this report comes from, for the reviewer.");
         }
         if (!problems.isEmpty()) {
-            return Response.status(400).entity(Templates.reportForm(form, fields.comment, problems, Choices.ALL)).build();
+            return Response.status(400).entity(Templates.reportForm(form, fields.comment, problems, Choices.ALL, null))
+                    .build();
         }
         saveDraft("DAMAGE_REPORT", null, null, json.writeValueAsString(form.withoutUnusedSource()), fields.comment);
         return Response.seeOther(java.net.URI.create("/curate")).build();
+    }
+
+    /** "Check the date": the form again, as typed, with the date as the registry will read it. Nothing is saved. */
+    @POST
+    @Path("curate/reports/preview")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance previewReport(@BeanParam ReportFields fields) {
+        DamageReportForm form = fields.form();
+        try {
+            String preview = form.date() == null || form.date().isBlank() ? "no date given"
+                    : UncertainDate.parse(form.date()).label();
+            return Templates.reportForm(form, fields.comment, Map.of(), Choices.ALL, preview);
+        } catch (InvalidDateException e) {
+            return Templates.reportForm(form, fields.comment, Map.of("date", e.getMessage()), Choices.ALL, null);
+        }
     }
 
     @GET

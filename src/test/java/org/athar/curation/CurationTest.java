@@ -101,6 +101,21 @@ class CurationTest {
     }
 
     @Test
+    void theDateIsPreviewedAsItWillReadWithoutSavingAnything() throws Exception {
+        Browser curator = signedIn(Role.CURATOR);
+        String draftsBefore = Db.single(dataSource, "select count(*) from draft");
+        curator.get("/curate/reports/new");
+        curator.post("/curate/reports/preview", "place", "tetrapylon", "summary", "Columns fell", "date",
+                "2016-12-26/2017-01-10").then().statusCode(200)
+                .body(containsString("The date reads: <strong>between 26 Dec 2016 and 10 Jan 2017</strong>"))
+                .body(containsString("value=\"Columns fell\""));
+        curator.post("/curate/reports/preview", "date", "../2015-09-02").then()
+                .body(containsString("<strong>on or before 2 Sep 2015</strong>"));
+        curator.post("/curate/reports/preview", "date", "2015-31").then().body(containsString("is not a real calendar date"));
+        assertEquals(draftsBefore, Db.single(dataSource, "select count(*) from draft"));
+    }
+
+    @Test
     void aDamageReportWithMistakesKeepsWhatWasTyped() throws Exception {
         Browser curator = signedIn(Role.CURATOR);
         curator.get("/curate/reports/new");
