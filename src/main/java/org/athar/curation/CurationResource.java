@@ -29,6 +29,7 @@ import org.athar.damage.Certainty;
 import org.athar.damage.Severity;
 import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
+import org.athar.history.History;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.time.InvalidDateException;
@@ -36,6 +37,7 @@ import org.athar.time.UncertainDate;
 import org.athar.web.Requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -140,6 +142,9 @@ public class CurationResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    History history;
+
     private Account me() {
         return Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
     }
@@ -182,6 +187,30 @@ public class CurationResource {
         }
         saveDraft("SOURCE", fields.recordId, fields.baseVersion, json.writeValueAsString(form), fields.comment);
         return Response.seeOther(java.net.URI.create("/curate")).build();
+    }
+
+    /** Restoring is itself a change: the version before a recorded change becomes a draft, reviewed like any other. */
+    @POST
+    @Path("curate/sources/{id}/restore/{change}")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public Response restoreSource(@PathParam("id") String id, @PathParam("change") String change)
+            throws JsonProcessingException {
+        long sourceId = Requests.parseId(id, "source");
+        Source source = Source.<Source>findByIdOptional(sourceId).orElseThrow(() -> Requests.notFound("source", id));
+        JsonNode before = history.before(Requests.parseId(change, "change"), "source", sourceId)
+                .orElseThrow(() -> Requests.notFound("change of this source", change));
+        SourceForm form = new SourceForm(text(before, "kind"), text(before, "title"), text(before, "publisher"),
+                text(before, "author"), text(before, "published_edtf"), text(before, "url"), text(before, "language"),
+                text(before, "reliability"), text(before, "reliability_reason"));
+        saveDraft("SOURCE", sourceId, source.version, json.writeValueAsString(form),
+                "Restore the version before change " + change);
+        return Response.seeOther(java.net.URI.create("/curate")).build();
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode value = row.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -33,8 +34,23 @@ public class History {
             "effective_on", "parent_level");
 
     /** One changed row: what it was, what it became, field by field. */
-    public record Change(long changeSet, OffsetDateTime madeAt, String actor, String comment, String table,
+    public record Change(long id, long changeSet, OffsetDateTime madeAt, String actor, String comment, String table,
             String operation, List<Field> fields) {
+    }
+
+    /** The row as it was before a change of a record of {@code table}, if that change exists and had a before. */
+    public Optional<JsonNode> before(long changeId, String table, long ownerId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(
+                "select before::text from history where id = ? and table_name = ? and owner_id = ? and before is not null")) {
+            s.setLong(1, changeId);
+            s.setString(2, table);
+            s.setLong(3, ownerId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read history: " + e.getMessage(), e);
+        }
     }
 
     /** A field of a changed row; {@code before} is null for an insert, {@code after} for a delete. */
@@ -59,7 +75,7 @@ public class History {
     }
 
     private List<Change> read(String condition, Object... params) {
-        String sql = "select c.id, c.made_at, c.actor, c.comment, h.table_name, h.operation, h.before::text, h.after::text"
+        String sql = "select h.id, c.id, c.made_at, c.actor, c.comment, h.table_name, h.operation, h.before::text, h.after::text"
                 + " from history h join change_set c on c.id = h.change_set_id where " + condition
                 + " order by h.id desc limit 500";
         try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(sql)) {
@@ -69,8 +85,9 @@ public class History {
             List<Change> changes = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    changes.add(new Change(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), diff(rs.getString(7), rs.getString(8))));
+                    changes.add(new Change(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            diff(rs.getString(8), rs.getString(9))));
                 }
             }
             return changes;

@@ -37,7 +37,8 @@ public class Pages {
 
         static native TemplateInstance source(SourceView source);
 
-        static native TemplateInstance history(String title, String path, List<History.Change> changes);
+        static native TemplateInstance history(String title, String path, List<History.Change> changes,
+                String restorePath);
     }
 
     @Inject
@@ -67,14 +68,14 @@ public class Pages {
     @Path("monuments/{slug}/history")
     public TemplateInstance monumentHistory(@PathParam("slug") String slug) {
         MonumentView monument = registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug));
-        return Templates.history(monument.name(), "/monuments/" + slug, history.forPlace(registry.placeId(slug)));
+        return Templates.history(monument.name(), "/monuments/" + slug, history.forPlace(registry.placeId(slug)), null);
     }
 
     @GET
     @Path("sites/{slug}/history")
     public TemplateInstance siteHistory(@PathParam("slug") String slug) {
         SiteView site = registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug));
-        return Templates.history(site.name(), "/sites/" + slug, history.forPlace(registry.placeId(slug)));
+        return Templates.history(site.name(), "/sites/" + slug, history.forPlace(registry.placeId(slug)), null);
     }
 
     @GET
@@ -82,7 +83,8 @@ public class Pages {
     public TemplateInstance sourceHistory(@PathParam("id") String id) {
         long sourceId = Requests.parseId(id, "source");
         SourceView source = registry.source(sourceId).orElseThrow(() -> Requests.notFound("source", id));
-        return Templates.history(source.title(), "/sources/" + id, history.forSource(sourceId));
+        return Templates.history(source.title(), "/sources/" + id, history.forSource(sourceId),
+                "/curate/sources/" + sourceId + "/restore/");
     }
 
     @GET

@@ -148,6 +148,26 @@ class CurationTest {
     }
 
     @Test
+    void anEarlierVersionIsRestoredThroughReview() throws Exception {
+        String id = Db.single(dataSource, "select id from source where ref = 'seed-002-new-arab-2016-03-24'");
+        try {
+            Db.execute(dataSource, "begin; select set_config('athar.actor', 'someone', true); "
+                    + "update source set title = 'A wrong title' where id = " + id + "; commit;");
+            String change = Db.single(dataSource, "select max(id) from history where table_name = 'source' and owner_id = " + id);
+            Browser curator = signedIn(Role.CURATOR);
+            curator.get("/sources/" + id + "/history").then().body(containsString("Propose restoring the version before this change"));
+            assertEquals(303, curator.post("/curate/sources/" + id + "/restore/" + change).statusCode());
+            Browser reviewer = signedIn(Role.REVIEWER);
+            reviewer.get("/curate/review").then().body(containsString("<ins><bdi>Syrian regime forces &#39;enter IS-held Palmyra&#39;</bdi></ins>"));
+            assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
+            assertEquals("Syrian regime forces 'enter IS-held Palmyra'", Db.single(dataSource, "select title from source where id = " + id));
+            curator.post("/curate/sources/" + id + "/restore/999999999").then().statusCode(404);
+        } finally {
+            loader.load(SeedFiles.bundled());
+        }
+    }
+
+    @Test
     void aFormWithMistakesIsShownAgainWithTheFieldsMarked() throws Exception {
         Browser curator = signedIn(Role.CURATOR);
         String draftsBefore = Db.single(dataSource, "select count(*) from draft");
