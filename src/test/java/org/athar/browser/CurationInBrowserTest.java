@@ -103,7 +103,9 @@ class CurationInBrowserTest {
         curator.selectOption("[id='source.reliability']", "MEDIUM");
         curator.fill("[id='source.reliabilityReason']", "Dated photographs by a known photographer.");
         curator.fill("#comment", "Photographs received by email " + SCRIPT);
-        curator.click("button[type=submit]");
+        curator.click("button:text-is(\"Check the date\")");
+        assertTrue(curator.textContent("#date-preview").contains("May 2016"));
+        curator.click("button:text-is(\"Submit for review\")");
         curator.waitForURL("**/curate");
         assertTrue(curator.textContent("main").contains("Waiting for review"));
         assertTrue(curator.textContent("main").contains("Photographs received by email <script>"),
