@@ -83,6 +83,7 @@ public class CurationResource {
 
     /** The damage report form's fields, as posted; the new source's fields are prefixed "source.". */
     public static class ReportFields {
+        @FormParam("event") String event;
         @FormParam("place") String place;
         @FormParam("summary") String summary;
         @FormParam("causeCategory") String causeCategory;
@@ -106,7 +107,7 @@ public class CurationResource {
         @FormParam("source.reliabilityReason") String reliabilityReason;
 
         DamageReportForm form() {
-            return new DamageReportForm(place, summary, causeCategory, causeType, date, severity, actor, sourceId,
+            return new DamageReportForm(event, place, summary, causeCategory, causeType, date, severity, actor, sourceId,
                     new SourceForm(kind, title, publisher, author, published, url, language, reliability,
                             reliabilityReason),
                     quote, certainty, verification);
@@ -216,8 +217,10 @@ public class CurationResource {
     @GET
     @Path("curate/reports/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
-    public TemplateInstance newReport(@jakarta.ws.rs.QueryParam("place") String place) {
-        return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place), "", Map.of(), Choices.ALL, null);
+    public TemplateInstance newReport(@jakarta.ws.rs.QueryParam("place") String place,
+            @jakarta.ws.rs.QueryParam("event") String event) {
+        return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place, event == null ? "" : event), "",
+                Map.of(), Choices.ALL, null);
     }
 
     @POST
@@ -379,7 +382,9 @@ public class CurationResource {
                         value == null ? null : value.toString()));
             }
         }
-        String title = proposed != null ? proposed.title() : String.valueOf(next.get("summary"));
+        String title = proposed != null ? proposed.title()
+                : next.get("event") != null && !next.get("event").toString().isBlank() ? "new claim about " + next.get("event")
+                : String.valueOf(next.get("summary"));
         return new Pending(draft, title, changes, proposed);
     }
 

@@ -18,34 +18,46 @@ import org.athar.time.UncertainDate;
 
 /**
  * A damage report as typed into its form: what happened to which place, and the claim of one source about it,
- * that source being already in the registry ({@code sourceId}) or new ({@code newSource}).
+ * that source being already in the registry ({@code sourceId}) or new ({@code newSource}). With {@code event} set,
+ * the report adds the claim to that existing event instead ("another source says..."), and place, summary and
+ * cause are not asked for.
  */
-public record DamageReportForm(String place, String summary, String causeCategory, String causeType, String date,
-        String severity, String actor, String sourceId, SourceForm newSource, String quote, String certainty,
-        String verification) {
+public record DamageReportForm(String event, String place, String summary, String causeCategory, String causeType,
+        String date, String severity, String actor, String sourceId, SourceForm newSource, String quote,
+        String certainty, String verification) {
 
-    public static DamageReportForm empty(String place) {
-        return new DamageReportForm(place, "", "MILITARY_ARMED_CONFLICT", "", "", "", "", "", SourceForm.empty(), "",
-                "MEDIUM", "REPORTED");
+    public static DamageReportForm empty(String place, String event) {
+        return new DamageReportForm(event, place, "", "MILITARY_ARMED_CONFLICT", "", "", "", "", "", SourceForm.empty(),
+                "", "MEDIUM", "REPORTED");
+    }
+
+    public boolean aboutExistingEvent() {
+        return !blank(event);
     }
 
     /** The report as it is kept: a chosen existing source makes the new-source fields irrelevant. */
     DamageReportForm withoutUnusedSource() {
-        return blank(sourceId) ? this : new DamageReportForm(place, summary, causeCategory, causeType, date, severity,
-                actor, sourceId.strip(), null, quote, certainty, verification);
+        return blank(sourceId) ? this : new DamageReportForm(event, place, summary, causeCategory, causeType, date,
+                severity, actor, sourceId.strip(), null, quote, certainty, verification);
     }
 
     /** Field name to what is wrong with it; fields of a new source are prefixed "source.". */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
-            problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
+        if (aboutExistingEvent()) {
+            if (DamageEvent.findBySlug(event.strip()).isEmpty()) {
+                problems.put("event", "There is no event '" + event.strip() + "' in the registry.");
+            }
+        } else {
+            if (blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
+                problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
+            }
+            if (blank(summary)) {
+                problems.put("summary", "Say in a sentence what happened.");
+            }
+            Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
+            Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
         }
-        if (blank(summary)) {
-            problems.put("summary", "Say in a sentence what happened.");
-        }
-        Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
-        Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
         Forms.known(problems, "severity", Severity.class, severity, true, "Choose a severity, or none.");
         Forms.known(problems, "certainty", Certainty.class, certainty, false, "Choose how certain the source is.");
         Forms.known(problems, "verification", Verification.class, verification, false, "Choose how far it is checked.");
@@ -81,16 +93,21 @@ public record DamageReportForm(String place, String summary, String causeCategor
         } else {
             source = Source.findById(Long.parseLong(sourceId.strip()));
         }
-        DamageEvent event = new DamageEvent();
-        event.slug = CurationResource.ref(summary, draftId);
-        event.summary = summary.strip();
-        event.causeCategory = CauseCategory.valueOf(causeCategory);
-        event.causeType = blank(causeType) ? null : CauseType.valueOf(causeType);
-        event.places.add(Place.findBySlug(place.strip()).orElseThrow());
-        event.persist();
+        DamageEvent damage;
+        if (aboutExistingEvent()) {
+            damage = DamageEvent.findBySlug(event.strip()).orElseThrow();
+        } else {
+            damage = new DamageEvent();
+            damage.slug = CurationResource.ref(summary, draftId);
+            damage.summary = summary.strip();
+            damage.causeCategory = CauseCategory.valueOf(causeCategory);
+            damage.causeType = blank(causeType) ? null : CauseType.valueOf(causeType);
+            damage.places.add(Place.findBySlug(place.strip()).orElseThrow());
+            damage.persist();
+        }
         Claim claim = new Claim();
         claim.source = source;
-        claim.event = event;
+        claim.event = damage;
         claim.quote = blank(quote) ? null : quote.strip();
         claim.date = blank(date) ? null : UncertainDate.parse(date);
         claim.severity = blank(severity) ? null : Severity.valueOf(severity);
@@ -98,7 +115,7 @@ public record DamageReportForm(String place, String summary, String causeCategor
         claim.certainty = Certainty.valueOf(certainty);
         claim.verification = Verification.valueOf(verification);
         claim.persist();
-        return event;
+        return damage;
     }
 
     /** The place's page, to return to after publishing. */

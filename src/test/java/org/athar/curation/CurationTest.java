@@ -101,6 +101,26 @@ class CurationTest {
     }
 
     @Test
+    void anotherSourcesClaimIsAddedToAnExistingEventAndKeptBesideTheOthers() throws Exception {
+        String source = Db.single(dataSource, "select id from source where ref = 'seed-000-aap-2016-03-22'");
+        Browser curator = signedIn(Role.CURATOR);
+        curator.get("/curate/reports/new?event=monumental-arch-destroyed-2015").then().statusCode(200)
+                .body(containsString("Add a source's claim to an event"));
+        curator.post("/curate/reports", "event", "no-such-event", "certainty", "LOW", "verification", "REPORTED",
+                "date", "2015-09", "sourceId", source, "comment", "x").then().statusCode(400)
+                .body(containsString("There is no event &#39;no-such-event&#39;"));
+        assertEquals(303, curator.post("/curate/reports", "event", "monumental-arch-destroyed-2015", "date", "2015-09",
+                "severity", "DESTROYED", "certainty", "LOW", "verification", "REPORTED", "sourceId", source,
+                "comment", "The wire story dates it to September").statusCode());
+        Browser reviewer = signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review").then().body(containsString("new claim about monumental-arch-destroyed-2015"));
+        assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
+        given().get("/api/monuments/monumental-arch").then()
+                .body("events[0].reading.datesDisputed", org.hamcrest.Matchers.equalTo(true))
+                .body("events[0].reading.dates.value.edtf", org.hamcrest.Matchers.hasItems("2015-10-04", "2015-09"));
+    }
+
+    @Test
     void theDateIsPreviewedAsItWillReadWithoutSavingAnything() throws Exception {
         Browser curator = signedIn(Role.CURATOR);
         String draftsBefore = Db.single(dataSource, "select count(*) from draft");
