@@ -30,6 +30,7 @@ import org.athar.damage.Severity;
 import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
 import org.athar.history.History;
+import org.athar.status.Condition;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.time.InvalidDateException;
@@ -62,6 +63,9 @@ public class CurationResource {
 
         static native TemplateInstance reportForm(DamageReportForm form, String comment, Map<String, String> problems,
                 Choices choices, String datePreview);
+
+        static native TemplateInstance statusForm(StatusForm form, String comment, Map<String, String> problems,
+                List<Condition> conditions);
 
         static native TemplateInstance review(List<Pending> drafts, String me);
 
@@ -259,6 +263,35 @@ public class CurationResource {
     }
 
     @GET
+    @Path("curate/status/new")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    public TemplateInstance newStatus(@jakarta.ws.rs.QueryParam("place") String place) {
+        return Templates.statusForm(StatusForm.empty(place == null ? "" : place), "", Map.of(),
+                List.of(Condition.values()));
+    }
+
+    @POST
+    @Path("curate/status")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response proposeStatus(@FormParam("place") String place, @FormParam("condition") String condition,
+            @FormParam("asOf") String asOf, @FormParam("note") String note, @FormParam("claims") String claims,
+            @FormParam("comment") String comment) throws JsonProcessingException {
+        StatusForm form = new StatusForm(place, condition, asOf, note, claims);
+        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+        if (comment == null || comment.isBlank()) {
+            problems.put("comment", "Say why the condition is this, for the reviewer.");
+        }
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(Templates.statusForm(form, comment, problems, List.of(Condition.values())))
+                    .build();
+        }
+        saveDraft("STATUS", null, null, json.writeValueAsString(form), comment);
+        return Response.seeOther(java.net.URI.create("/curate")).build();
+    }
+
+    @GET
     @Path("curate/review")
     @RolesAllowed({ "REVIEWER", "ADMIN" })
     @Transactional
@@ -276,6 +309,18 @@ public class CurationResource {
     @Transactional
     public Response publish(@PathParam("id") String id) throws JsonProcessingException {
         Draft draft = reviewable(id);
+        if (draft.recordType.equals("STATUS")) {
+            StatusForm status = json.readValue(draft.payload, StatusForm.class);
+            if (!status.problems().isEmpty()) {
+                // the registry changed since the draft was written (a claim removed, the same date recorded)
+                throw new org.athar.web.BadParameterException("id", "This draft no longer fits the registry: "
+                        + String.join(" ", status.problems().values()) + " Send it back.");
+            }
+            recordAs(draft);
+            status.publish();
+            close(draft, Draft.PUBLISHED, null);
+            return Response.seeOther(java.net.URI.create("/curate/review")).build();
+        }
         if (draft.recordType.equals("DAMAGE_REPORT")) {
             DamageReportForm report = json.readValue(draft.payload, DamageReportForm.class);
             recordAs(draft);
@@ -383,6 +428,7 @@ public class CurationResource {
             }
         }
         String title = proposed != null ? proposed.title()
+                : draft.recordType.equals("STATUS") ? "status of " + next.get("place") + ": " + next.get("condition")
                 : next.get("event") != null && !next.get("event").toString().isBlank() ? "new claim about " + next.get("event")
                 : String.valueOf(next.get("summary"));
         return new Pending(draft, title, changes, proposed);

@@ -121,6 +121,26 @@ class CurationTest {
     }
 
     @Test
+    void aStatusRestingOnClaimsJoinsThePlacesTimelineOncePublished() throws Exception {
+        String claim = Db.single(dataSource, "select c.id from claim c join damage_event e on e.id = c.event_id "
+                + "join source s on s.id = c.source_id where e.slug = 'roman-theatre-facade-damaged-2017' and s.ref = 'dgam-2017-01-19'");
+        Browser curator = signedIn(Role.CURATOR);
+        curator.get("/curate/status/new?place=roman-theatre");
+        curator.post("/curate/status", "place", "roman-theatre", "condition", "VERY_BAD", "asOf", "2017-01-19",
+                "claims", "abc", "comment", "DGAM notice").then().statusCode(400)
+                .body(containsString("A status rests on claims"));
+        assertEquals(303, curator.post("/curate/status", "place", "roman-theatre", "condition", "VERY_BAD", "asOf",
+                "../2017-01-19", "claims", claim, "note", "Facade reported badly damaged.", "comment", "DGAM notice")
+                .statusCode());
+        Browser reviewer = signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review").then().body(containsString("status of roman-theatre: VERY_BAD"));
+        assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
+        given().get("/api/monuments/roman-theatre").then()
+                .body("statusTimeline.asOf.edtf", org.hamcrest.Matchers.hasItem("../2017-01-19"))
+                .body("statusTimeline.find { it.asOf.edtf == '../2017-01-19' }.basis[0].id", org.hamcrest.Matchers.equalTo(Integer.parseInt(claim)));
+    }
+
+    @Test
     void theDateIsPreviewedAsItWillReadWithoutSavingAnything() throws Exception {
         Browser curator = signedIn(Role.CURATOR);
         String draftsBefore = Db.single(dataSource, "select count(*) from draft");
