@@ -1,8 +1,10 @@
 package org.athar.curation;
 
+import java.net.URI;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,6 +38,7 @@ import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
+import org.athar.web.BadParameterException;
 import org.athar.web.Requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -178,7 +182,7 @@ public class CurationResource {
     @Transactional
     public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
         SourceForm form = fields.form();
-        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+        Map<String, String> problems = new LinkedHashMap<>(form.problems());
         if (fields.comment == null || fields.comment.isBlank()) {
             problems.put("comment", "Say what this change is and where it comes from, for the reviewer.");
         }
@@ -191,7 +195,7 @@ public class CurationResource {
                     .build();
         }
         saveDraft("SOURCE", fields.recordId, fields.baseVersion, json.writeValueAsString(form), fields.comment);
-        return Response.seeOther(java.net.URI.create("/curate")).build();
+        return toWorkspace();
     }
 
     /** Restoring is itself a change: the version before a recorded change becomes a draft, reviewed like any other. */
@@ -210,7 +214,7 @@ public class CurationResource {
                 text(before, "reliability"), text(before, "reliability_reason"));
         saveDraft("SOURCE", sourceId, source.version, json.writeValueAsString(form),
                 "Restore the version before change " + change);
-        return Response.seeOther(java.net.URI.create("/curate")).build();
+        return toWorkspace();
     }
 
     private static String text(JsonNode row, String field) {
@@ -221,8 +225,8 @@ public class CurationResource {
     @GET
     @Path("curate/reports/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
-    public TemplateInstance newReport(@jakarta.ws.rs.QueryParam("place") String place,
-            @jakarta.ws.rs.QueryParam("event") String event) {
+    public TemplateInstance newReport(@QueryParam("place") String place,
+            @QueryParam("event") String event) {
         return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place, event == null ? "" : event), "",
                 Map.of(), Choices.ALL, null);
     }
@@ -234,7 +238,7 @@ public class CurationResource {
     @Transactional
     public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
         DamageReportForm form = fields.form();
-        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+        Map<String, String> problems = new LinkedHashMap<>(form.problems());
         if (fields.comment == null || fields.comment.isBlank()) {
             problems.put("comment", "Say where this report comes from, for the reviewer.");
         }
@@ -243,7 +247,7 @@ public class CurationResource {
                     .build();
         }
         saveDraft("DAMAGE_REPORT", null, null, json.writeValueAsString(form.withoutUnusedSource()), fields.comment);
-        return Response.seeOther(java.net.URI.create("/curate")).build();
+        return toWorkspace();
     }
 
     /** "Check the date": the form again, as typed, with the date as the registry will read it. Nothing is saved. */
@@ -265,7 +269,7 @@ public class CurationResource {
     @GET
     @Path("curate/status/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
-    public TemplateInstance newStatus(@jakarta.ws.rs.QueryParam("place") String place) {
+    public TemplateInstance newStatus(@QueryParam("place") String place) {
         return Templates.statusForm(StatusForm.empty(place == null ? "" : place), "", Map.of(),
                 List.of(Condition.values()));
     }
@@ -279,7 +283,7 @@ public class CurationResource {
             @FormParam("asOf") String asOf, @FormParam("note") String note, @FormParam("claims") String claims,
             @FormParam("comment") String comment) throws JsonProcessingException {
         StatusForm form = new StatusForm(place, condition, asOf, note, claims);
-        Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+        Map<String, String> problems = new LinkedHashMap<>(form.problems());
         if (comment == null || comment.isBlank()) {
             problems.put("comment", "Say why the condition is this, for the reviewer.");
         }
@@ -288,7 +292,7 @@ public class CurationResource {
                     .build();
         }
         saveDraft("STATUS", null, null, json.writeValueAsString(form), comment);
-        return Response.seeOther(java.net.URI.create("/curate")).build();
+        return toWorkspace();
     }
 
     @GET
@@ -313,20 +317,20 @@ public class CurationResource {
             StatusForm status = json.readValue(draft.payload, StatusForm.class);
             if (!status.problems().isEmpty()) {
                 // the registry changed since the draft was written (a claim removed, the same date recorded)
-                throw new org.athar.web.BadParameterException("id", "This draft no longer fits the registry: "
+                throw new BadParameterException("id", "This draft no longer fits the registry: "
                         + String.join(" ", status.problems().values()) + " Send it back.");
             }
             recordAs(draft);
             status.publish();
             close(draft, Draft.PUBLISHED, null);
-            return Response.seeOther(java.net.URI.create("/curate/review")).build();
+            return toReviewQueue();
         }
         if (draft.recordType.equals("DAMAGE_REPORT")) {
             DamageReportForm report = json.readValue(draft.payload, DamageReportForm.class);
             recordAs(draft);
             report.publish(draft.id);
             close(draft, Draft.PUBLISHED, null);
-            return Response.seeOther(java.net.URI.create("/curate/review")).build();
+            return toReviewQueue();
         }
         SourceForm form = json.readValue(draft.payload, SourceForm.class);
         Source source;
@@ -344,7 +348,7 @@ public class CurationResource {
         form.applyTo(source);
         source.persist();
         close(draft, Draft.PUBLISHED, null);
-        return Response.seeOther(java.net.URI.create("/curate/review")).build();
+        return toReviewQueue();
     }
 
     @POST
@@ -356,11 +360,19 @@ public class CurationResource {
             throws JsonProcessingException {
         Draft draft = reviewable(id);
         if (reviewComment == null || reviewComment.isBlank()) {
-            throw new org.athar.web.BadParameterException("reviewComment",
+            throw new BadParameterException("reviewComment",
                     "Say what the author should change before sending a draft back.");
         }
         close(draft, Draft.SENT_BACK, reviewComment.strip());
-        return Response.seeOther(java.net.URI.create("/curate/review")).build();
+        return toReviewQueue();
+    }
+
+    private static Response toWorkspace() {
+        return Response.seeOther(URI.create("/curate")).build();
+    }
+
+    private static Response toReviewQueue() {
+        return Response.seeOther(URI.create("/curate/review")).build();
     }
 
     private void saveDraft(String type, Long recordId, Integer baseVersion, String payload, String comment) {
@@ -393,10 +405,10 @@ public class CurationResource {
         Draft draft = Draft.<Draft>findByIdOptional(Requests.parseId(id, "draft"))
                 .orElseThrow(() -> Requests.notFound("draft", id));
         if (!Draft.PENDING.equals(draft.state)) {
-            throw new org.athar.web.BadParameterException("id", "This draft has already been reviewed.");
+            throw new BadParameterException("id", "This draft has already been reviewed.");
         }
         if (draft.author.username.equals(identity.getPrincipal().getName())) {
-            throw new org.athar.web.BadParameterException("id", "Another reviewer must review your own draft.");
+            throw new BadParameterException("id", "Another reviewer must review your own draft.");
         }
         return draft;
     }
@@ -437,7 +449,7 @@ public class CurationResource {
     /** Nested objects (a report's new source) become "source.title" and so on. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> flatten(Map<String, Object> map, String prefix) {
-        Map<String, Object> flat = new java.util.LinkedHashMap<>();
+        Map<String, Object> flat = new LinkedHashMap<>();
         map.forEach((key, value) -> {
             if (value instanceof Map<?, ?> nested) {
                 flat.putAll(flatten((Map<String, Object>) nested, prefix + (key.equals("newSource") ? "source" : key) + "."));
