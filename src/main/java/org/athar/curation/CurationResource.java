@@ -183,9 +183,7 @@ public class CurationResource {
     public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
         SourceForm form = fields.form();
         Map<String, String> problems = new LinkedHashMap<>(form.problems());
-        if (fields.comment == null || fields.comment.isBlank()) {
-            problems.put("comment", "Say what this change is and where it comes from, for the reviewer.");
-        }
+        Forms.requireComment(problems, fields.comment, "Say what this change is and where it comes from, for the reviewer.");
         if ((fields.recordId == null) != (fields.baseVersion == null)
                 || (fields.recordId != null && Source.findById(fields.recordId) == null)) {
             problems.put("recordId", "The source being edited no longer exists.");
@@ -239,9 +237,7 @@ public class CurationResource {
     public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
         DamageReportForm form = fields.form();
         Map<String, String> problems = new LinkedHashMap<>(form.problems());
-        if (fields.comment == null || fields.comment.isBlank()) {
-            problems.put("comment", "Say where this report comes from, for the reviewer.");
-        }
+        Forms.requireComment(problems, fields.comment, "Say where this report comes from, for the reviewer.");
         if (!problems.isEmpty()) {
             return Response.status(400).entity(Templates.reportForm(form, fields.comment, problems, Choices.ALL, null))
                     .build();
@@ -284,9 +280,7 @@ public class CurationResource {
             @FormParam("comment") String comment) throws JsonProcessingException {
         StatusForm form = new StatusForm(place, condition, asOf, note, claims);
         Map<String, String> problems = new LinkedHashMap<>(form.problems());
-        if (comment == null || comment.isBlank()) {
-            problems.put("comment", "Say why the condition is this, for the reviewer.");
-        }
+        Forms.requireComment(problems, comment, "Say why the condition is this, for the reviewer.");
         if (!problems.isEmpty()) {
             return Response.status(400).entity(Templates.statusForm(form, comment, problems, List.of(Condition.values())))
                     .build();
@@ -394,11 +388,7 @@ public class CurationResource {
 
     /** Names the reviewer and the author's reason in the history of what publishing writes. */
     private void recordAs(Draft draft) {
-        Source.getEntityManager()
-                .createNativeQuery("select set_config('athar.actor', ?1, true), set_config('athar.comment', ?2, true)")
-                .setParameter(1, identity.getPrincipal().getName())
-                .setParameter(2, draft.comment + " (proposed by " + draft.author.username + ")")
-                .getSingleResult();
+        History.attributeTo(identity.getPrincipal().getName(), draft.comment + " (proposed by " + draft.author.username + ")");
     }
 
     private Draft reviewable(String id) {

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +57,18 @@ public class History {
 
     /** A field of a changed row; {@code before} is null for an insert, {@code after} for a delete. */
     public record Field(String name, String before, String after) {
+    }
+
+    /**
+     * Names who makes the current transaction's changes and why, for the history triggers (migration V3). Call it
+     * inside the transaction, before the writes.
+     */
+    public static void attributeTo(String actor, String comment) {
+        Panache.getEntityManager()
+                .createNativeQuery("select set_config('athar.actor', ?1, true), set_config('athar.comment', ?2, true)")
+                .setParameter(1, actor)
+                .setParameter(2, comment)
+                .getSingleResult();
     }
 
     @Inject

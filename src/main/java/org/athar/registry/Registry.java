@@ -32,6 +32,7 @@ import org.athar.registry.Views.StatusView;
 import org.athar.registry.Views.SupportedClaim;
 import org.athar.status.Condition;
 import org.athar.status.StatusAssessment;
+import org.athar.web.Requests;
 
 /**
  * The read side of the registry: loads what a page or an API response shows, in a handful of queries, and turns it
@@ -102,8 +103,19 @@ public class Registry {
                 }).toList()));
     }
 
-    public long placeId(String slug) {
-        return Place.findBySlug(slug).orElseThrow().id;
+    /** A record's id and display name, for pages about it (its history) that need nothing else. */
+    public record Named(long id, String name) {
+    }
+
+    /** The place of one of these levels with this slug, with its names only. */
+    public Optional<Named> place(String slug, PlaceLevel... levels) {
+        return java.util.Arrays.stream(levels).map(level -> Place.findBySlugWithNames(slug, level))
+                .flatMap(Optional::stream).findFirst().map(p -> new Named(p.id, p.displayName()));
+    }
+
+    public Optional<Named> source(String id) {
+        long sourceId = Requests.parseId(id, "source");
+        return Source.<Source>findByIdOptional(sourceId).map(s -> new Named(s.id, s.title));
     }
 
     /** Monuments (not sites or parts), by slug, one page at a time; page numbers start at 1. */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
 import org.athar.evidence.Source;
+import org.athar.history.History;
 import org.athar.place.Place;
 import org.athar.place.PlaceIdentifier;
 import org.athar.place.PlaceName;
@@ -48,11 +49,7 @@ public class SeedLoader {
 
     @Transactional
     public Report load(SeedFiles seed) {
-        // the history triggers (migration V3) record who made this change and why
-        Place.getEntityManager()
-                .createNativeQuery("select set_config('athar.actor', 'seed loader', true), "
-                        + "set_config('athar.comment', 'Loaded the seed dataset', true)")
-                .getSingleResult();
+        History.attributeTo("seed loader", "Loaded the seed dataset");
         int[] created = new int[5];
         Map<String, Source> sources = seed.sources().stream()
                 .collect(Collectors.toMap(SourceSeed::ref, s -> upsertSource(s, created)));

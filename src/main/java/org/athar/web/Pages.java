@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.athar.history.History;
+import org.athar.place.PlaceLevel;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventSummary;
 import org.athar.registry.Views.MonumentView;
@@ -67,24 +68,24 @@ public class Pages {
     @GET
     @Path("monuments/{slug}/history")
     public TemplateInstance monumentHistory(@PathParam("slug") String slug) {
-        MonumentView monument = registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug));
-        return Templates.history(monument.name(), "/monuments/" + slug, history.forPlace(registry.placeId(slug)), null);
+        Registry.Named monument = registry.place(slug, PlaceLevel.MONUMENT, PlaceLevel.PART)
+                .orElseThrow(() -> Requests.notFound("monument", slug));
+        return Templates.history(monument.name(), "/monuments/" + slug, history.forPlace(monument.id()), null);
     }
 
     @GET
     @Path("sites/{slug}/history")
     public TemplateInstance siteHistory(@PathParam("slug") String slug) {
-        SiteView site = registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug));
-        return Templates.history(site.name(), "/sites/" + slug, history.forPlace(registry.placeId(slug)), null);
+        Registry.Named site = registry.place(slug, PlaceLevel.SITE).orElseThrow(() -> Requests.notFound("site", slug));
+        return Templates.history(site.name(), "/sites/" + slug, history.forPlace(site.id()), null);
     }
 
     @GET
     @Path("sources/{id}/history")
     public TemplateInstance sourceHistory(@PathParam("id") String id) {
-        long sourceId = Requests.parseId(id, "source");
-        SourceView source = registry.source(sourceId).orElseThrow(() -> Requests.notFound("source", id));
-        return Templates.history(source.title(), "/sources/" + id, history.forSource(sourceId),
-                "/curate/sources/" + sourceId + "/restore/");
+        Registry.Named source = registry.source(id).orElseThrow(() -> Requests.notFound("source", id));
+        return Templates.history(source.name(), "/sources/" + id, history.forSource(source.id()),
+                "/curate/sources/" + source.id() + "/restore/");
     }
 
     @GET
