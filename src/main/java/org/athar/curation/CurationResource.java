@@ -2,13 +2,12 @@ package org.athar.curation;
 
 import java.net.URI;
 import java.text.Normalizer;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,20 +28,29 @@ import org.athar.account.Account;
 import org.athar.damage.CauseCategory;
 import org.athar.damage.CauseType;
 import org.athar.damage.Certainty;
+import org.athar.damage.Claim;
+import org.athar.damage.DamageEvent;
+import org.athar.damage.EffectType;
+import org.athar.damage.Extent;
 import org.athar.damage.Severity;
 import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
-import org.athar.history.History;
-import org.athar.status.Condition;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
+import org.athar.history.History;
+import org.athar.place.NameType;
+import org.athar.place.Place;
+import org.athar.place.PlaceKind;
+import org.athar.place.PlaceLevel;
+import org.athar.place.PlaceType;
+import org.athar.status.Condition;
+import org.athar.status.StatusAssessment;
 import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
 import org.athar.web.BadParameterException;
 import org.athar.web.Requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -51,9 +59,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Curation of sources: curators propose new sources and changes as drafts, reviewers publish them or send them back
- * with a comment. Publishing checks that the record has not changed since the draft began (optimistic locking) and
- * is recorded in the history under the reviewer's name with the author's reason.
+ * The curators' forms: every proposal (a new or changed record, a withdrawal, a restored earlier version) becomes a
+ * draft that a reviewer publishes or sends back ({@link ReviewResource}). A form with problems is shown again as
+ * typed, each problem at its field, and nothing is saved.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -63,30 +71,34 @@ public class CurationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance sourceForm(SourceForm form, Long recordId, Integer baseVersion, String comment,
-                Map<String, String> problems, List<SourceKind> kinds, List<Reliability> grades);
+                Map<String, String> problems, Choices choices);
 
         static native TemplateInstance reportForm(DamageReportForm form, String comment, Map<String, String> problems,
                 Choices choices, String datePreview);
 
-        static native TemplateInstance statusForm(StatusForm form, String comment, Map<String, String> problems,
-                List<Condition> conditions);
+        static native TemplateInstance statusForm(StatusForm form, Long recordId, Integer baseVersion, String comment,
+                Map<String, String> problems, Choices choices);
 
-        static native TemplateInstance review(List<Pending> drafts, String me);
+        static native TemplateInstance placeForm(PlaceForm form, Long recordId, Integer baseVersion, String comment,
+                Map<String, String> problems, Choices choices);
 
-        static native TemplateInstance conflict(Pending draft, SourceForm current);
+        static native TemplateInstance eventForm(EventForm form, String slug, Long recordId, Integer baseVersion,
+                String comment, Map<String, String> problems, Choices choices);
+
+        static native TemplateInstance claimForm(ClaimForm form, Long recordId, Integer baseVersion, String comment,
+                Map<String, String> problems, Choices choices, String datePreview);
     }
 
-    /** A pending draft: its title, what it changes field by field, and for a source the proposed source. */
-    public record Pending(Draft draft, String title, List<FieldChange> changes, SourceForm proposed) {
-    }
-
-    /** The vocabularies the report form offers. */
+    /** The vocabularies the forms offer. */
     public record Choices(List<CauseCategory> causeCategories, List<CauseType> causeTypes, List<Severity> severities,
             List<Certainty> certainties, List<Verification> verifications, List<SourceKind> kinds,
-            List<Reliability> grades) {
+            List<Reliability> grades, List<Condition> conditions, List<Extent> extents, List<EffectType> effects,
+            List<PlaceLevel> levels, List<PlaceType> placeTypes, List<PlaceKind> placeKinds, List<NameType> nameTypes) {
         static final Choices ALL = new Choices(List.of(CauseCategory.values()), List.of(CauseType.values()),
                 List.of(Severity.values()), List.of(Certainty.values()), List.of(Verification.values()),
-                List.of(SourceKind.values()), List.of(Reliability.values()));
+                List.of(SourceKind.values()), List.of(Reliability.values()), List.of(Condition.values()),
+                List.of(Extent.values()), List.of(EffectType.values()), List.of(PlaceLevel.values()),
+                List.of(PlaceType.values()), List.of(PlaceKind.values()), List.of(NameType.values()));
     }
 
     /** The damage report form's fields, as posted; the new source's fields are prefixed "source.". */
@@ -122,11 +134,14 @@ public class CurationResource {
         }
     }
 
-    public record FieldChange(String field, String published, String proposed) {
+    /** What every edit form posts besides its fields: the record edited and its version, and the reason. */
+    public static class Edit {
+        @FormParam("recordId") Long recordId;
+        @FormParam("baseVersion") Integer baseVersion;
+        @FormParam("comment") String comment;
     }
 
-    /** The source form's fields, as posted. */
-    public static class SourceFields {
+    public static class SourceFields extends Edit {
         @FormParam("kind") String kind;
         @FormParam("title") String title;
         @FormParam("publisher") String publisher;
@@ -136,12 +151,83 @@ public class CurationResource {
         @FormParam("language") String language;
         @FormParam("reliability") String reliability;
         @FormParam("reliabilityReason") String reliabilityReason;
-        @FormParam("recordId") Long recordId;
-        @FormParam("baseVersion") Integer baseVersion;
-        @FormParam("comment") String comment;
 
         SourceForm form() {
             return new SourceForm(kind, title, publisher, author, published, url, language, reliability, reliabilityReason);
+        }
+    }
+
+    public static class PlaceFields extends Edit {
+        @FormParam("level") String level;
+        @FormParam("parent") String parent;
+        @FormParam("slug") String slug;
+        @FormParam("placeType") String placeType;
+        @FormParam("kind") String kind;
+        @FormParam("description") String description;
+        @FormParam("latitude") String latitude;
+        @FormParam("longitude") String longitude;
+        @FormParam("locationCertainty") String locationCertainty;
+        @FormParam("nameText") List<String> nameText;
+        @FormParam("nameLanguage") List<String> nameLanguage;
+        @FormParam("nameType") List<String> nameType;
+
+        PlaceForm form() {
+            List<PlaceForm.NameForm> names = new ArrayList<>();
+            int rows = Math.max(size(nameText), Math.max(size(nameLanguage), size(nameType)));
+            for (int i = 0; i < rows; i++) {
+                names.add(new PlaceForm.NameForm(at(nameText, i), at(nameLanguage, i), at(nameType, i)));
+            }
+            return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude,
+                    locationCertainty, names);
+        }
+
+        private static int size(List<String> list) {
+            return list == null ? 0 : list.size();
+        }
+
+        private static String at(List<String> list, int i) {
+            return list == null || i >= list.size() ? "" : list.get(i);
+        }
+    }
+
+    public static class EventFields extends Edit {
+        @FormParam("summary") String summary;
+        @FormParam("causeCategory") String causeCategory;
+        @FormParam("causeType") String causeType;
+        @FormParam("extent") String extent;
+        @FormParam("effects") List<String> effects;
+        @FormParam("places") String places;
+
+        EventForm form() {
+            return new EventForm(summary, causeCategory, causeType, extent, effects == null ? List.of() : effects, places);
+        }
+    }
+
+    public static class ClaimFields extends Edit {
+        @FormParam("sourceId") String sourceId;
+        @FormParam("date") String date;
+        @FormParam("severity") String severity;
+        @FormParam("condition") String condition;
+        @FormParam("actor") String actor;
+        @FormParam("quote") String quote;
+        @FormParam("certainty") String certainty;
+        @FormParam("verification") String verification;
+        @FormParam("note") String note;
+
+        ClaimForm form() {
+            return new ClaimForm(sourceId, date, severity, condition, actor, quote, certainty, verification, note);
+        }
+    }
+
+    public static class StatusFields extends Edit {
+        @FormParam("place") String place;
+        @FormParam("condition") String condition;
+        @FormParam("asOf") String asOf;
+        @FormParam("note") String note;
+        @FormParam("claims") String claims;
+
+        StatusForm form() {
+            return new StatusForm(place, condition, asOf, note, claims);
         }
     }
 
@@ -158,11 +244,13 @@ public class CurationResource {
         return Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
     }
 
+    // Sources
+
     @GET
     @Path("curate/sources/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     public TemplateInstance newSource() {
-        return form(SourceForm.empty(), null, null, "", Map.of());
+        return Templates.sourceForm(SourceForm.empty(), null, null, "", Map.of(), Choices.ALL);
     }
 
     @GET
@@ -172,7 +260,7 @@ public class CurationResource {
     public TemplateInstance editSource(@PathParam("id") String id) {
         Source source = Source.<Source>findByIdOptional(Requests.parseId(id, "source"))
                 .orElseThrow(() -> Requests.notFound("source", id));
-        return form(SourceForm.of(source), source.id, source.version, "", Map.of());
+        return Templates.sourceForm(SourceForm.of(source), source.id, source.version, "", Map.of(), Choices.ALL);
     }
 
     @POST
@@ -182,49 +270,109 @@ public class CurationResource {
     @Transactional
     public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
         SourceForm form = fields.form();
-        Map<String, String> problems = new LinkedHashMap<>(form.problems());
-        Forms.requireComment(problems, fields.comment, "Say what this change is and where it comes from, for the reviewer.");
-        if ((fields.recordId == null) != (fields.baseVersion == null)
-                || (fields.recordId != null && Source.findById(fields.recordId) == null)) {
-            problems.put("recordId", "The source being edited no longer exists.");
-        }
-        if (!problems.isEmpty()) {
-            return Response.status(400).entity(form(form, fields.recordId, fields.baseVersion, fields.comment, problems))
-                    .build();
-        }
-        saveDraft("SOURCE", fields.recordId, fields.baseVersion, json.writeValueAsString(form), fields.comment);
-        return toWorkspace();
+        return propose(RecordType.SOURCE, form, fields, "Say what this change is and where it comes from, for the reviewer.",
+                problems -> Templates.sourceForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
+                        Choices.ALL));
     }
 
-    /** Restoring is itself a change: the version before a recorded change becomes a draft, reviewed like any other. */
-    @POST
-    @Path("curate/sources/{id}/restore/{change}")
+    // Places
+
+    @GET
+    @Path("curate/places/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
-    public Response restoreSource(@PathParam("id") String id, @PathParam("change") String change)
-            throws JsonProcessingException {
-        long sourceId = Requests.parseId(id, "source");
-        Source source = Source.<Source>findByIdOptional(sourceId).orElseThrow(() -> Requests.notFound("source", id));
-        JsonNode before = history.before(Requests.parseId(change, "change"), "source", sourceId)
-                .orElseThrow(() -> Requests.notFound("change of this source", change));
-        SourceForm form = new SourceForm(text(before, "kind"), text(before, "title"), text(before, "publisher"),
-                text(before, "author"), text(before, "published_edtf"), text(before, "url"), text(before, "language"),
-                text(before, "reliability"), text(before, "reliability_reason"));
-        saveDraft("SOURCE", sourceId, source.version, json.writeValueAsString(form),
-                "Restore the version before change " + change);
-        return toWorkspace();
+    public TemplateInstance newPlace(@QueryParam("parent") String parent) {
+        return Templates.placeForm(PlaceForm.empty(parent), null, null, "", Map.of(), Choices.ALL);
     }
 
-    private static String text(JsonNode row, String field) {
-        JsonNode value = row.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    @GET
+    @Path("curate/places/{slug}/edit")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance editPlace(@PathParam("slug") String slug) {
+        Place place = Place.findBySlug(slug).orElseThrow(() -> Requests.notFound("place", slug));
+        return Templates.placeForm(PlaceForm.of(place).withBlankNames(), place.id, place.version, "", Map.of(),
+                Choices.ALL);
     }
+
+    @POST
+    @Path("curate/places")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response proposePlace(@BeanParam PlaceFields fields) throws JsonProcessingException {
+        PlaceForm form = fields.form();
+        return propose(RecordType.PLACE, form, form.withoutBlankNames(), fields,
+                "Say what this change is and where it comes from, for the reviewer.",
+                problems -> Templates.placeForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
+                        Choices.ALL));
+    }
+
+    // Events and claims: new ones come in damage reports; here they are changed
+
+    @GET
+    @Path("curate/events/{slug}/edit")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance editEvent(@PathParam("slug") String slug) {
+        DamageEvent event = DamageEvent.findBySlug(slug).orElseThrow(() -> Requests.notFound("event", slug));
+        return Templates.eventForm(EventForm.of(event), slug, event.id, event.version, "", Map.of(), Choices.ALL);
+    }
+
+    @POST
+    @Path("curate/events")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response proposeEvent(@BeanParam EventFields fields) throws JsonProcessingException {
+        EventForm form = fields.form();
+        String slug = fields.recordId == null ? null
+                : DamageEvent.<DamageEvent>findByIdOptional(fields.recordId).map(e -> e.slug).orElse(null);
+        return propose(RecordType.EVENT, form, fields, "Say what this change is and where it comes from, for the reviewer.",
+                problems -> Templates.eventForm(form, slug, fields.recordId, fields.baseVersion, fields.comment, problems,
+                        Choices.ALL));
+    }
+
+    @GET
+    @Path("curate/claims/{id}/edit")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance editClaim(@PathParam("id") String id) {
+        Claim claim = Claim.<Claim>findByIdOptional(Requests.parseId(id, "claim"))
+                .orElseThrow(() -> Requests.notFound("claim", id));
+        return Templates.claimForm(ClaimForm.of(claim), claim.id, claim.version, "", Map.of(), Choices.ALL, null);
+    }
+
+    @POST
+    @Path("curate/claims")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response proposeClaim(@BeanParam ClaimFields fields) throws JsonProcessingException {
+        ClaimForm form = fields.form();
+        return propose(RecordType.CLAIM, form, fields, "Say why the claim should read this way, for the reviewer.",
+                problems -> Templates.claimForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
+                        Choices.ALL, null));
+    }
+
+    /** "Check the date" on the claim form: the form again with the date as the registry will read it. */
+    @POST
+    @Path("curate/claims/preview")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance previewClaim(@BeanParam ClaimFields fields) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String preview = datePreview(fields.date, problems);
+        return Templates.claimForm(fields.form(), fields.recordId, fields.baseVersion, fields.comment, problems,
+                Choices.ALL, preview);
+    }
+
+    // Damage reports
 
     @GET
     @Path("curate/reports/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
-    public TemplateInstance newReport(@QueryParam("place") String place,
-            @QueryParam("event") String event) {
+    public TemplateInstance newReport(@QueryParam("place") String place, @QueryParam("event") String event) {
         return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place, event == null ? "" : event), "",
                 Map.of(), Choices.ALL, null);
     }
@@ -236,14 +384,11 @@ public class CurationResource {
     @Transactional
     public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
         DamageReportForm form = fields.form();
-        Map<String, String> problems = new LinkedHashMap<>(form.problems());
-        Forms.requireComment(problems, fields.comment, "Say where this report comes from, for the reviewer.");
-        if (!problems.isEmpty()) {
-            return Response.status(400).entity(Templates.reportForm(form, fields.comment, problems, Choices.ALL, null))
-                    .build();
-        }
-        saveDraft("DAMAGE_REPORT", null, null, json.writeValueAsString(form.withoutUnusedSource()), fields.comment);
-        return toWorkspace();
+        Edit edit = new Edit();
+        edit.comment = fields.comment;
+        return propose(RecordType.DAMAGE_REPORT, form, form.withoutUnusedSource(), edit,
+                "Say where this report comes from, for the reviewer.",
+                problems -> Templates.reportForm(form, fields.comment, problems, Choices.ALL, null));
     }
 
     /** "Check the date": the form again, as typed, with the date as the registry will read it. Nothing is saved. */
@@ -252,22 +397,37 @@ public class CurationResource {
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance previewReport(@BeanParam ReportFields fields) {
-        DamageReportForm form = fields.form();
+        Map<String, String> problems = new LinkedHashMap<>();
+        String preview = datePreview(fields.date, problems);
+        return Templates.reportForm(fields.form(), fields.comment, problems, Choices.ALL, preview);
+    }
+
+    private static String datePreview(String date, Map<String, String> problems) {
         try {
-            String preview = form.date() == null || form.date().isBlank() ? "no date given"
-                    : UncertainDate.parse(form.date()).label();
-            return Templates.reportForm(form, fields.comment, Map.of(), Choices.ALL, preview);
+            return date == null || date.isBlank() ? "no date given" : UncertainDate.parse(date).label();
         } catch (InvalidDateException e) {
-            return Templates.reportForm(form, fields.comment, Map.of("date", e.getMessage()), Choices.ALL, null);
+            problems.put("date", e.getMessage());
+            return null;
         }
     }
+
+    // Status entries
 
     @GET
     @Path("curate/status/new")
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     public TemplateInstance newStatus(@QueryParam("place") String place) {
-        return Templates.statusForm(StatusForm.empty(place == null ? "" : place), "", Map.of(),
-                List.of(Condition.values()));
+        return Templates.statusForm(StatusForm.empty(place == null ? "" : place), null, null, "", Map.of(), Choices.ALL);
+    }
+
+    @GET
+    @Path("curate/status/{id}/edit")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance editStatus(@PathParam("id") String id) {
+        StatusAssessment status = StatusAssessment.<StatusAssessment>findByIdOptional(Requests.parseId(id, "status entry"))
+                .orElseThrow(() -> Requests.notFound("status entry", id));
+        return Templates.statusForm(StatusForm.of(status), status.id, status.version, "", Map.of(), Choices.ALL);
     }
 
     @POST
@@ -275,183 +435,79 @@ public class CurationResource {
     @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response proposeStatus(@FormParam("place") String place, @FormParam("condition") String condition,
-            @FormParam("asOf") String asOf, @FormParam("note") String note, @FormParam("claims") String claims,
-            @FormParam("comment") String comment) throws JsonProcessingException {
-        StatusForm form = new StatusForm(place, condition, asOf, note, claims);
-        Map<String, String> problems = new LinkedHashMap<>(form.problems());
-        Forms.requireComment(problems, comment, "Say why the condition is this, for the reviewer.");
-        if (!problems.isEmpty()) {
-            return Response.status(400).entity(Templates.statusForm(form, comment, problems, List.of(Condition.values())))
-                    .build();
+    public Response proposeStatus(@BeanParam StatusFields fields) throws JsonProcessingException {
+        StatusForm form = fields.form();
+        return propose(RecordType.STATUS, form, fields, "Say why the condition is this, for the reviewer.",
+                problems -> Templates.statusForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
+                        Choices.ALL));
+    }
+
+    // Withdrawing and restoring any record
+
+    /** Proposes withdrawing a record; the reviewer sees what would go, and publishing checks nothing rests on it. */
+    @POST
+    @Path("curate/withdraw/{type}/{id}")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response withdraw(@PathParam("type") String typePath, @PathParam("id") String id,
+            @FormParam("comment") String comment) {
+        RecordType type = RecordType.ofPath(typePath);
+        long recordId = Requests.parseId(id, "record");
+        int version = type.versionOf(recordId);
+        if (version < 0) {
+            throw Requests.notFound(type.noun(), id);
         }
-        saveDraft("STATUS", null, null, json.writeValueAsString(form), comment);
+        if (comment == null || comment.isBlank()) {
+            throw new BadParameterException("comment", "Say why this record should be withdrawn, for the reviewer.");
+        }
+        Draft.propose(me(), type, Draft.WITHDRAW, recordId, version, "{}", comment);
         return toWorkspace();
     }
 
-    @GET
-    @Path("curate/review")
-    @RolesAllowed({ "REVIEWER", "ADMIN" })
+    /**
+     * Restoring is itself a change: the record and what belongs to it as they were before a change set becomes a
+     * draft, reviewed like any other. A withdrawn record comes back the same way.
+     */
+    @POST
+    @Path("curate/restore/{type}/{id}/{changeSet}")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
-    public TemplateInstance review() throws JsonProcessingException {
-        List<Pending> pending = new ArrayList<>();
-        for (Draft draft : Draft.pending()) {
-            pending.add(pending(draft));
+    public Response restore(@PathParam("type") String typePath, @PathParam("id") String id,
+            @PathParam("changeSet") String changeSet) {
+        RecordType type = RecordType.ofPath(typePath);
+        long recordId = Requests.parseId(id, "record");
+        long set = Requests.parseId(changeSet, "change");
+        if (history.of(type.kind, recordId).stream().noneMatch(c -> c.changeSet() == set)) {
+            throw Requests.notFound("change of this record", changeSet);
         }
-        return Templates.review(pending, identity.getPrincipal().getName());
+        Draft.propose(me(), type, Draft.RESTORE, recordId, type.versionOf(recordId), "{\"changeSet\": " + set + "}",
+                "Restore the version before change " + set);
+        return toWorkspace();
     }
 
-    @POST
-    @Path("curate/review/{id}/publish")
-    @RolesAllowed({ "REVIEWER", "ADMIN" })
-    @Transactional
-    public Response publish(@PathParam("id") String id) throws JsonProcessingException {
-        Draft draft = reviewable(id);
-        if (draft.recordType.equals("STATUS")) {
-            StatusForm status = json.readValue(draft.payload, StatusForm.class);
-            if (!status.problems().isEmpty()) {
-                // the registry changed since the draft was written (a claim removed, the same date recorded)
-                throw new BadParameterException("id", "This draft no longer fits the registry: "
-                        + String.join(" ", status.problems().values()) + " Send it back.");
-            }
-            recordAs(draft);
-            status.publish();
-            close(draft, Draft.PUBLISHED, null);
-            return toReviewQueue();
-        }
-        if (draft.recordType.equals("DAMAGE_REPORT")) {
-            DamageReportForm report = json.readValue(draft.payload, DamageReportForm.class);
-            recordAs(draft);
-            report.publish(draft.id);
-            close(draft, Draft.PUBLISHED, null);
-            return toReviewQueue();
-        }
-        SourceForm form = json.readValue(draft.payload, SourceForm.class);
-        Source source;
-        if (draft.recordId == null) {
-            source = new Source();
-            source.ref = ref(form.title(), draft.id);
-        } else {
-            source = Source.findById(draft.recordId);
-            if (source.version != draft.baseVersion) {
-                // someone published another change since this draft began: show both, overwrite nothing
-                return Response.status(409).entity(Templates.conflict(pending(draft), SourceForm.of(source))).build();
-            }
-        }
-        recordAs(draft);
-        form.applyTo(source);
-        source.persist();
-        close(draft, Draft.PUBLISHED, null);
-        return toReviewQueue();
+    private Response propose(RecordType type, Proposal form, Edit edit, String commentHelp,
+            Function<Map<String, String>, TemplateInstance> reshow) throws JsonProcessingException {
+        return propose(type, form, form, edit, commentHelp, reshow);
     }
 
-    @POST
-    @Path("curate/review/{id}/send-back")
-    @RolesAllowed({ "REVIEWER", "ADMIN" })
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
-    public Response sendBack(@PathParam("id") String id, @FormParam("reviewComment") String reviewComment)
-            throws JsonProcessingException {
-        Draft draft = reviewable(id);
-        if (reviewComment == null || reviewComment.isBlank()) {
-            throw new BadParameterException("reviewComment",
-                    "Say what the author should change before sending a draft back.");
+    /** Checks {@code form} as typed; when it has no problems, keeps {@code stored} (the form tidied) as a draft. */
+    private Response propose(RecordType type, Proposal form, Proposal stored, Edit edit, String commentHelp,
+            Function<Map<String, String>, TemplateInstance> reshow) throws JsonProcessingException {
+        Map<String, String> problems = new LinkedHashMap<>(form.problems(edit.recordId));
+        Forms.requireComment(problems, edit.comment, commentHelp);
+        if ((edit.recordId == null) != (edit.baseVersion == null)) {
+            problems.put("recordId", "The form lost track of the record it edits; open it again from the record's page.");
         }
-        close(draft, Draft.SENT_BACK, reviewComment.strip());
-        return toReviewQueue();
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(reshow.apply(problems)).build();
+        }
+        Draft.propose(me(), type, Draft.EDIT, edit.recordId, edit.baseVersion, json.writeValueAsString(stored), edit.comment);
+        return toWorkspace();
     }
 
     private static Response toWorkspace() {
         return Response.seeOther(URI.create("/curate")).build();
-    }
-
-    private static Response toReviewQueue() {
-        return Response.seeOther(URI.create("/curate/review")).build();
-    }
-
-    private void saveDraft(String type, Long recordId, Integer baseVersion, String payload, String comment) {
-        Draft draft = new Draft();
-        draft.recordType = type;
-        draft.recordId = recordId;
-        draft.baseVersion = baseVersion;
-        draft.payload = payload;
-        draft.comment = comment.strip();
-        draft.author = me();
-        draft.persist();
-    }
-
-    private static TemplateInstance form(SourceForm form, Long recordId, Integer baseVersion, String comment,
-            Map<String, String> problems) {
-        return Templates.sourceForm(form, recordId, baseVersion, comment, problems, List.of(SourceKind.values()),
-                List.of(Reliability.values()));
-    }
-
-    /** Names the reviewer and the author's reason in the history of what publishing writes. */
-    private void recordAs(Draft draft) {
-        History.attributeTo(identity.getPrincipal().getName(), draft.comment + " (proposed by " + draft.author.username + ")");
-    }
-
-    private Draft reviewable(String id) {
-        Draft draft = Draft.<Draft>findByIdOptional(Requests.parseId(id, "draft"))
-                .orElseThrow(() -> Requests.notFound("draft", id));
-        if (!Draft.PENDING.equals(draft.state)) {
-            throw new BadParameterException("id", "This draft has already been reviewed.");
-        }
-        if (draft.author.username.equals(identity.getPrincipal().getName())) {
-            throw new BadParameterException("id", "Another reviewer must review your own draft.");
-        }
-        return draft;
-    }
-
-    private void close(Draft draft, String state, String reviewComment) {
-        draft.state = state;
-        draft.reviewer = me();
-        draft.reviewComment = reviewComment;
-        draft.reviewedAt = OffsetDateTime.now();
-    }
-
-    private Pending pending(Draft draft) throws JsonProcessingException {
-        Map<String, Object> next = flatten(json.readValue(draft.payload, Map.class), "");
-        Map<String, Object> now = Map.of();
-        SourceForm proposed = null;
-        if (draft.recordType.equals("SOURCE")) {
-            proposed = json.readValue(draft.payload, SourceForm.class);
-            if (draft.recordId != null) {
-                now = flatten(json.convertValue(SourceForm.of(Source.findById(draft.recordId)), Map.class), "");
-            }
-        }
-        List<FieldChange> changes = new ArrayList<>();
-        for (var field : next.entrySet()) {
-            Object was = now.get(field.getKey());
-            Object value = field.getValue();
-            if (!Objects.equals(blankToNull(was), blankToNull(value))) {
-                changes.add(new FieldChange(field.getKey(), was == null ? null : was.toString(),
-                        value == null ? null : value.toString()));
-            }
-        }
-        String title = proposed != null ? proposed.title()
-                : draft.recordType.equals("STATUS") ? "status of " + next.get("place") + ": " + next.get("condition")
-                : next.get("event") != null && !next.get("event").toString().isBlank() ? "new claim about " + next.get("event")
-                : String.valueOf(next.get("summary"));
-        return new Pending(draft, title, changes, proposed);
-    }
-
-    /** Nested objects (a report's new source) become "source.title" and so on. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> flatten(Map<String, Object> map, String prefix) {
-        Map<String, Object> flat = new LinkedHashMap<>();
-        map.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                flat.putAll(flatten((Map<String, Object>) nested, prefix + (key.equals("newSource") ? "source" : key) + "."));
-            } else {
-                flat.put(prefix + key, value);
-            }
-        });
-        return flat;
-    }
-
-    private static Object blankToNull(Object value) {
-        return value instanceof String s && s.isBlank() ? null : value;
     }
 
     /** A stable key from the title: "The New Arab report" becomes "the-new-arab-report-12". */

@@ -12,9 +12,6 @@ import org.athar.damage.Severity;
 import org.athar.damage.Verification;
 import org.athar.evidence.Source;
 import org.athar.place.Place;
-import org.athar.place.PlaceLevel;
-import org.athar.time.InvalidDateException;
-import org.athar.time.UncertainDate;
 
 /**
  * A damage report as typed into its form: what happened to which place, and the claim of one source about it,
@@ -24,7 +21,7 @@ import org.athar.time.UncertainDate;
  */
 public record DamageReportForm(String event, String place, String summary, String causeCategory, String causeType,
         String date, String severity, String actor, String sourceId, SourceForm newSource, String quote,
-        String certainty, String verification) {
+        String certainty, String verification) implements Proposal {
 
     public static DamageReportForm empty(String place, String event) {
         return new DamageReportForm(event, place, "", "MILITARY_ARMED_CONFLICT", "", "", "", "", "", SourceForm.empty(),
@@ -32,13 +29,23 @@ public record DamageReportForm(String event, String place, String summary, Strin
     }
 
     public boolean aboutExistingEvent() {
-        return !blank(event);
+        return !Forms.blank(event);
     }
 
     /** The report as it is kept: a chosen existing source makes the new-source fields irrelevant. */
     DamageReportForm withoutUnusedSource() {
-        return blank(sourceId) ? this : new DamageReportForm(event, place, summary, causeCategory, causeType, date,
+        return Forms.blank(sourceId) ? this : new DamageReportForm(event, place, summary, causeCategory, causeType, date,
                 severity, actor, sourceId.strip(), null, quote, certainty, verification);
+    }
+
+    @Override
+    public String title() {
+        return aboutExistingEvent() ? "new claim about " + event.strip() : summary;
+    }
+
+    @Override
+    public Map<String, String> problems(Long recordId) {
+        return problems();
     }
 
     /** Field name to what is wrong with it; fields of a new source are prefixed "source.". */
@@ -49,10 +56,10 @@ public record DamageReportForm(String event, String place, String summary, Strin
                 problems.put("event", "There is no event '" + event.strip() + "' in the registry.");
             }
         } else {
-            if (blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
+            if (Forms.blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
                 problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
             }
-            if (blank(summary)) {
+            if (Forms.blank(summary)) {
                 problems.put("summary", "Say in a sentence what happened.");
             }
             Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
@@ -61,20 +68,9 @@ public record DamageReportForm(String event, String place, String summary, Strin
         Forms.known(problems, "severity", Severity.class, severity, true, "Choose a severity, or none.");
         Forms.known(problems, "certainty", Certainty.class, certainty, false, "Choose how certain the source is.");
         Forms.known(problems, "verification", Verification.class, verification, false, "Choose how far it is checked.");
-        if (!blank(date)) {
-            try {
-                UncertainDate.parse(date);
-            } catch (InvalidDateException e) {
-                problems.put("date", e.getMessage());
-            }
-        }
-        if (!blank(quote) && quote.strip().length() > 600) {
-            problems.put("quote", "Quote at most a sentence or two (600 characters).");
-        }
-        if (blank(quote) && blank(date) && blank(severity) && blank(actor)) {
-            problems.put("quote", "A claim states something: give a quote, a date, a severity or an actor.");
-        }
-        if (blank(sourceId)) {
+        Forms.date(problems, "date", date, false);
+        Forms.claimStatement(problems, quote, date, severity, actor);
+        if (Forms.blank(sourceId)) {
             newSource.problems().forEach((field, message) -> problems.put("source." + field, message));
         } else if (!sourceId.strip().matches("[1-9][0-9]{0,17}") || Source.findById(Long.parseLong(sourceId.strip())) == null) {
             problems.put("sourceId", "There is no source with this id; leave it empty to describe a new source.");
@@ -83,9 +79,10 @@ public record DamageReportForm(String event, String place, String summary, Strin
     }
 
     /** Writes the report into the registry; call only when {@link #problems()} is empty. */
-    DamageEvent publish(long draftId) {
+    @Override
+    public void publish(Long recordId, long draftId) {
         Source source;
-        if (blank(sourceId)) {
+        if (Forms.blank(sourceId)) {
             source = new Source();
             source.ref = CurationResource.ref(newSource.title(), draftId);
             newSource.applyTo(source);
@@ -101,30 +98,19 @@ public record DamageReportForm(String event, String place, String summary, Strin
             damage.slug = CurationResource.ref(summary, draftId);
             damage.summary = summary.strip();
             damage.causeCategory = CauseCategory.valueOf(causeCategory);
-            damage.causeType = blank(causeType) ? null : CauseType.valueOf(causeType);
+            damage.causeType = Forms.enumOrNull(CauseType.class, causeType);
             damage.places.add(Place.findBySlug(place.strip()).orElseThrow());
             damage.persist();
         }
         Claim claim = new Claim();
         claim.source = source;
         claim.event = damage;
-        claim.quote = blank(quote) ? null : quote.strip();
-        claim.date = blank(date) ? null : UncertainDate.parse(date);
-        claim.severity = blank(severity) ? null : Severity.valueOf(severity);
-        claim.actor = blank(actor) ? null : actor.strip();
+        claim.quote = Forms.orNull(quote);
+        claim.date = Forms.dateOrNull(date);
+        claim.severity = Forms.enumOrNull(Severity.class, severity);
+        claim.actor = Forms.orNull(actor);
         claim.certainty = Certainty.valueOf(certainty);
         claim.verification = Verification.valueOf(verification);
         claim.persist();
-        return damage;
-    }
-
-    /** The place's page, to return to after publishing. */
-    String placePath() {
-        return Place.findBySlug(place.strip()).map(p -> (p.level == PlaceLevel.SITE ? "/sites/" : "/monuments/") + p.slug)
-                .orElse("/");
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

@@ -27,12 +27,19 @@ public class Draft extends PanacheEntityBase {
     public static final String PUBLISHED = "PUBLISHED";
     public static final String SENT_BACK = "SENT_BACK";
 
+    public static final String EDIT = "EDIT";
+    public static final String WITHDRAW = "WITHDRAW";
+    public static final String RESTORE = "RESTORE";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "record_type")
     public String recordType;
+
+    /** EDIT (the payload is the proposed record), WITHDRAW or RESTORE (migration V6). */
+    public String action = EDIT;
 
     @Column(name = "record_id")
     public Long recordId;
@@ -70,6 +77,39 @@ public class Draft extends PanacheEntityBase {
 
     public static List<Draft> pending() {
         return list("state = ?1 order by id", PENDING);
+    }
+
+    /**
+     * Pending drafts that concern a place: its own record, its status entries, its events and their claims, claims
+     * about it, new places inside it and damage reports naming it. Curators see them on the place's page.
+     */
+    public static List<Draft> pendingAbout(long placeId, String slug) {
+        return getEntityManager().createNativeQuery("""
+                select d.* from draft d where d.state = 'PENDING' and (
+                  (d.record_type = 'PLACE' and (d.record_id = ?1 or d.payload ->> 'parent' = ?2))
+                  or (d.record_type = 'STATUS' and (d.payload ->> 'place' = ?2
+                      or d.record_id in (select s.id from status_assessment s where s.place_id = ?1)))
+                  or (d.record_type = 'DAMAGE_REPORT' and (d.payload ->> 'place' = ?2 or d.payload ->> 'event' in
+                      (select e.slug from damage_event e join damage_event_place p on p.event_id = e.id where p.place_id = ?1)))
+                  or (d.record_type = 'EVENT' and d.record_id in (select p.event_id from damage_event_place p where p.place_id = ?1))
+                  or (d.record_type = 'CLAIM' and d.record_id in (select c.id from claim c where c.place_id = ?1 or c.event_id in
+                      (select p.event_id from damage_event_place p where p.place_id = ?1))))
+                order by d.id""", Draft.class).setParameter(1, placeId).setParameter(2, slug).getResultList();
+    }
+
+    /** Starts a draft by {@code author}. */
+    static Draft propose(Account author, RecordType type, String action, Long recordId, Integer baseVersion,
+            String payload, String comment) {
+        Draft draft = new Draft();
+        draft.recordType = type.name();
+        draft.action = action;
+        draft.recordId = recordId;
+        draft.baseVersion = baseVersion;
+        draft.payload = payload;
+        draft.comment = comment.strip();
+        draft.author = author;
+        draft.persist();
+        return draft;
     }
 
     public static List<Draft> byAuthor(Account author) {

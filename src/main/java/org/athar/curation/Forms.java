@@ -2,7 +2,10 @@ package org.athar.curation;
 
 import java.util.Map;
 
-/** Checks shared by the curation forms. */
+import org.athar.time.InvalidDateException;
+import org.athar.time.UncertainDate;
+
+/** Checks and conversions shared by the curation forms. */
 final class Forms {
 
     private Forms() {
@@ -18,7 +21,7 @@ final class Forms {
     /** Records {@code message} unless {@code value} names a constant of {@code type} (or is empty and optional). */
     static <E extends Enum<E>> void known(Map<String, String> problems, String field, Class<E> type, String value,
             boolean optional, String message) {
-        if (value == null || value.isBlank()) {
+        if (blank(value)) {
             if (!optional) {
                 problems.put(field, message);
             }
@@ -29,5 +32,47 @@ final class Forms {
         } catch (IllegalArgumentException e) {
             problems.put(field, message);
         }
+    }
+
+    /** Records why {@code value} is not an EDTF date the registry reads; an empty value is fine unless required. */
+    static void date(Map<String, String> problems, String field, String value, boolean required) {
+        if (blank(value) && !required) {
+            return;
+        }
+        try {
+            UncertainDate.parse(value);
+        } catch (InvalidDateException e) {
+            problems.put(field, e.getMessage());
+        }
+    }
+
+    /** A claim states something: a quote of at most a sentence or two, or at least one asserted value. */
+    static void claimStatement(Map<String, String> problems, String quote, String... asserted) {
+        if (!blank(quote) && quote.strip().length() > 600) {
+            problems.put("quote", "Quote at most a sentence or two (600 characters).");
+        }
+        boolean assertsSomething = !blank(quote);
+        for (String value : asserted) {
+            assertsSomething |= !blank(value);
+        }
+        if (!assertsSomething) {
+            problems.put("quote", "A claim states something: give a quote, a date, a severity or an actor.");
+        }
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return blank(value) ? null : Enum.valueOf(type, value);
+    }
+
+    static UncertainDate dateOrNull(String value) {
+        return blank(value) ? null : UncertainDate.parse(value);
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    static String orNull(String text) {
+        return blank(text) ? null : text.strip();
     }
 }

@@ -6,15 +6,13 @@ import java.util.Map;
 import org.athar.evidence.Reliability;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
-import org.athar.time.InvalidDateException;
-import org.athar.time.UncertainDate;
 
 /**
  * A source as typed into its form: every field a string, checked by {@link #problems()} with a message per field,
  * so that the form can be shown again as the person typed it, with the fields to fix marked.
  */
 public record SourceForm(String kind, String title, String publisher, String author, String published, String url,
-        String language, String reliability, String reliabilityReason) {
+        String language, String reliability, String reliabilityReason) implements Proposal {
 
     public static SourceForm of(Source s) {
         return new SourceForm(s.kind.name(), s.title, s.publisher, s.author, s.published == null ? null : s.published.edtf,
@@ -25,53 +23,58 @@ public record SourceForm(String kind, String title, String publisher, String aut
         return new SourceForm("NEWS_REPORT", "", "", "", "", "", "en", "UNASSESSED", "");
     }
 
+    @Override
+    public Map<String, String> problems(Long recordId) {
+        Map<String, String> problems = problems();
+        if (recordId != null && Source.findById(recordId) == null) {
+            problems.put("recordId", "The source being edited no longer exists.");
+        }
+        return problems;
+    }
+
     /** Field name to what is wrong with it; empty when the form can be saved. */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         Forms.known(problems, "kind", SourceKind.class, kind, false, "Choose what kind of document this is.");
-        if (blank(title)) {
+        if (Forms.blank(title)) {
             problems.put("title", "A source needs its title.");
         } else if (title.length() > 500) {
             problems.put("title", "Shorten the title to at most 500 characters.");
         }
-        if (!blank(published)) {
-            try {
-                UncertainDate.parse(published);
-            } catch (InvalidDateException e) {
-                problems.put("published", e.getMessage());
-            }
-        }
-        if (!blank(url) && !url.strip().matches("https?://\\S+")) {
+        Forms.date(problems, "published", published, false);
+        if (!Forms.blank(url) && !url.strip().matches("https?://\\S+")) {
             problems.put("url", "Give the full address, starting with https:// or http://.");
         }
-        if (!blank(language) && !language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
+        if (!Forms.blank(language) && !language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
             problems.put("language", "Use a language code such as en, ar or ar-Latn.");
         }
         Forms.known(problems, "reliability", Reliability.class, reliability, false, "Choose a reliability grade.");
-        if (!problems.containsKey("reliability") && !reliability.equals("UNASSESSED") && blank(reliabilityReason)) {
+        if (!problems.containsKey("reliability") && !reliability.equals("UNASSESSED") && Forms.blank(reliabilityReason)) {
             problems.put("reliabilityReason", "Say why the source deserves this grade.");
         }
         return problems;
+    }
+
+    @Override
+    public void publish(Long recordId, long draftId) {
+        Source source = recordId == null ? new Source() : Source.findById(recordId);
+        if (recordId == null) {
+            source.ref = CurationResource.ref(title, draftId);
+        }
+        applyTo(source);
+        source.persist();
     }
 
     /** Writes the form onto a source; call only when {@link #problems()} is empty. */
     void applyTo(Source source) {
         source.kind = SourceKind.valueOf(kind);
         source.title = title.strip();
-        source.publisher = orNull(publisher);
-        source.author = orNull(author);
-        source.published = blank(published) ? null : UncertainDate.parse(published);
-        source.url = orNull(url);
-        source.language = orNull(language);
+        source.publisher = Forms.orNull(publisher);
+        source.author = Forms.orNull(author);
+        source.published = Forms.dateOrNull(published);
+        source.url = Forms.orNull(url);
+        source.language = Forms.orNull(language);
         source.reliability = Reliability.valueOf(reliability);
-        source.reliabilityReason = orNull(reliabilityReason);
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String orNull(String text) {
-        return blank(text) ? null : text.strip();
+        source.reliabilityReason = Forms.orNull(reliabilityReason);
     }
 }

@@ -4,40 +4,51 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.athar.damage.Claim;
 import org.athar.place.Place;
 import org.athar.status.Condition;
 import org.athar.status.StatusAssessment;
-import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
 
 /** A status assessment as typed: a place's condition as of a date, resting on claims already in the registry. */
-public record StatusForm(String place, String condition, String asOf, String note, String claims) {
+public record StatusForm(String place, String condition, String asOf, String note, String claims) implements Proposal {
 
     public static StatusForm empty(String place) {
         return new StatusForm(place, "", "", "", "");
     }
 
-    public Map<String, String> problems() {
+    static StatusForm of(StatusAssessment s) {
+        return new StatusForm(s.place.slug, s.condition.name(), s.asOf.edtf, s.note,
+                s.basis.stream().map(c -> c.id).sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String title() {
+        return "status of " + place + ": " + condition + " as of " + asOf;
+    }
+
+    @Override
+    public Map<String, String> problems(Long recordId) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (place == null || place.isBlank() || Place.findBySlug(place.strip()).isEmpty()) {
+        if (recordId != null && StatusAssessment.findById(recordId) == null) {
+            problems.put("recordId", "The status entry being edited no longer exists.");
+        }
+        if (Forms.blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
             problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
         }
         Forms.known(problems, "condition", Condition.class, condition, false, "Choose the condition.");
-        try {
-            UncertainDate.parse(asOf);
-        } catch (InvalidDateException e) {
-            problems.put("asOf", e.getMessage());
-        }
+        Forms.date(problems, "asOf", asOf, true);
         List<Long> ids = claimIds();
         if (ids == null || ids.isEmpty()) {
             problems.put("claims", "A status rests on claims: give the numbers of one or more claims, separated by commas.");
         } else if (ids.stream().anyMatch(id -> Claim.findById(id) == null)) {
             problems.put("claims", "Some of these claim numbers are not in the registry.");
         }
-        if (!problems.containsKey("place") && !problems.containsKey("asOf") && StatusAssessment
-                .count("place = ?1 and asOf.edtf = ?2", Place.findBySlug(place.strip()).orElseThrow(), asOf.strip()) > 0) {
+        if (!problems.containsKey("place") && !problems.containsKey("asOf") && StatusAssessment.count(
+                "place = ?1 and asOf.edtf = ?2 and id <> ?3", Place.findBySlug(place.strip()).orElseThrow(), asOf.strip(),
+                recordId == null ? -1L : recordId) > 0) {
             problems.put("asOf", "This place already has a status as of " + asOf.strip() + ".");
         }
         return problems;
@@ -45,7 +56,7 @@ public record StatusForm(String place, String condition, String asOf, String not
 
     /** The claim numbers typed, or null when one is not a number. */
     List<Long> claimIds() {
-        if (claims == null || claims.isBlank()) {
+        if (Forms.blank(claims)) {
             return List.of();
         }
         try {
@@ -55,13 +66,17 @@ public record StatusForm(String place, String condition, String asOf, String not
         }
     }
 
-    void publish() {
-        StatusAssessment assessment = new StatusAssessment();
+    @Override
+    public void publish(Long recordId, long draftId) {
+        StatusAssessment assessment = recordId == null ? new StatusAssessment() : StatusAssessment.findById(recordId);
         assessment.place = Place.findBySlug(place.strip()).orElseThrow();
         assessment.condition = Condition.valueOf(condition);
         assessment.asOf = UncertainDate.parse(asOf);
-        assessment.note = note == null || note.isBlank() ? null : note.strip();
-        claimIds().forEach(id -> assessment.basis.add(Claim.findById(id)));
+        assessment.note = Forms.orNull(note);
+        List<Claim> basis = claimIds().stream().map(id -> Claim.<Claim>findById(id)).toList();
+        // keep the rows of claims that stay, so that the history shows only what changed
+        assessment.basis.retainAll(basis);
+        assessment.basis.addAll(basis);
         assessment.persist();
     }
 }

@@ -1,9 +1,5 @@
 package org.athar.history;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,10 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+
+import org.athar.db.Sql;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -40,21 +35,6 @@ public class History {
             String operation, List<Field> fields) {
     }
 
-    /** The row as it was before a change of a record of {@code table}, if that change exists and had a before. */
-    public Optional<JsonNode> before(long changeId, String table, long ownerId) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(
-                "select before::text from history where id = ? and table_name = ? and owner_id = ? and before is not null")) {
-            s.setLong(1, changeId);
-            s.setString(2, table);
-            s.setLong(3, ownerId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(parse(rs.getString(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read history: " + e.getMessage(), e);
-        }
-    }
-
     /** A field of a changed row; {@code before} is null for an insert, {@code after} for a delete. */
     public record Field(String name, String before, String after) {
     }
@@ -71,48 +51,107 @@ public class History {
                 .getSingleResult();
     }
 
-    @Inject
-    DataSource dataSource;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    ObjectMapper json;
+    /**
+     * The records that have a history page, and which history rows belong to each: a place owns its names,
+     * identifiers and status timeline; an event its effects, places and claims; a claim the status entries resting
+     * on it. Restoring a record restores exactly these rows. {@code :id} stands for the record's id.
+     */
+    public enum Kind {
+        PLACE("place", "places", "place", """
+                (h.owner_table = 'place' and h.owner_id = :id) or (h.owner_table = 'status_assessment' and h.owner_id in
+                 (select (coalesce(x.after, x.before) ->> 'id')::bigint from history x
+                   where x.table_name = 'status_assessment' and x.owner_id = :id))"""),
+        SOURCE("source", "sources", "source", "h.owner_table = 'source' and h.owner_id = :id"),
+        EVENT("damage_event", "events", "damage event", """
+                (h.owner_table = 'damage_event' and h.owner_id = :id)
+                 or (h.table_name = 'claim' and coalesce(h.after, h.before) ->> 'event_id' = ':id')
+                 or (h.table_name = 'status_assessment_claim' and (coalesce(h.after, h.before) ->> 'claim_id')::bigint in
+                   (select x.owner_id from history x where x.table_name = 'claim'
+                     and coalesce(x.after, x.before) ->> 'event_id' = ':id'))"""),
+        CLAIM("claim", "claims", "claim", """
+                (h.owner_table = 'claim' and h.owner_id = :id)
+                 or (h.table_name = 'status_assessment_claim' and coalesce(h.after, h.before) ->> 'claim_id' = ':id')"""),
+        STATUS("status_assessment", "status", "status entry", """
+                (h.table_name = 'status_assessment' and coalesce(h.after, h.before) ->> 'id' = ':id')
+                 or (h.owner_table = 'status_assessment' and h.owner_id = :id)""");
 
-    /** Changes to a place, its names, identifiers and status timeline, and to which events affect it. */
-    public List<Change> forPlace(long placeId) {
-        return read("""
-                (h.owner_table = 'place' and h.owner_id = ?) or (h.table_name = 'damage_event_place'
-                 and coalesce(h.after, h.before) ->> 'place_id' = ?::text)""", placeId, placeId);
-    }
+        public final String table;
+        /** The kind in addresses: /history/events/12, /curate/restore/events/12/... */
+        public final String path;
+        /** The kind in words: "damage event". */
+        public final String noun;
+        private final String rows;
 
-    public List<Change> forSource(long sourceId) {
-        return read("h.owner_table = 'source' and h.owner_id = ?", sourceId);
-    }
+        Kind(String table, String path, String noun, String rows) {
+            this.table = table;
+            this.path = path;
+            this.noun = noun;
+            this.rows = rows;
+        }
 
-    private List<Change> read(String condition, Object... params) {
-        String sql = "select h.id, c.id, c.made_at, c.actor, c.comment, h.table_name, h.operation, h.before::text, h.after::text"
-                + " from history h join change_set c on c.id = h.change_set_id where " + condition
-                + " order by h.id desc limit 500";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Change> changes = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new Change(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            diff(rs.getString(8), rs.getString(9))));
-                }
-            }
-            return changes;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read history: " + e.getMessage(), e);
+        /** The SQL condition on history {@code h} selecting this record's rows (ids are numbers, never text). */
+        String rows(long id) {
+            return "(" + rows.replace(":id", Long.toString(id)) + ")";
         }
     }
 
-    private List<Field> diff(String beforeJson, String afterJson) {
-        JsonNode before = parse(beforeJson);
-        JsonNode after = parse(afterJson);
+    /** Changes to a record and what belongs to it; for a place also which events were linked to it. */
+    public List<Change> of(Kind kind, long id) {
+        String condition = kind.rows(id);
+        if (kind == Kind.PLACE) {
+            condition += " or (h.table_name = 'damage_event_place' and coalesce(h.after, h.before) ->> 'place_id' = '"
+                    + id + "')";
+        }
+        return read(condition);
+    }
+
+    /** The id of a withdrawn record of {@code table} that had {@code field} = {@code value}, if there is one. */
+    public Optional<Long> withdrawn(String table, String field, String value) {
+        return Sql.query("""
+                select (h.before ->> 'id')::bigint from history h where h.operation = 'DELETE' and h.table_name = ?
+                 and h.before ->> ? = ? order by h.id desc limit 1""", rs -> rs.getLong(1), table, field, value)
+                .stream().findFirst();
+    }
+
+    /** The latest image of a record's own row, whether it still exists or was withdrawn. */
+    public Optional<JsonNode> lastImage(String table, long id) {
+        return Sql.query("""
+                select coalesce(h.after, h.before)::text from history h where h.table_name = ?
+                 and coalesce(h.after, h.before) ->> 'id' = ? order by h.id desc limit 1""",
+                rs -> parse(rs.getString(1)), table, Long.toString(id)).stream().findFirst();
+    }
+
+    /** A withdrawn record: its last row image and the change that removed it. */
+    public record Withdrawn(String table, long id, JsonNode row, long changeSet, OffsetDateTime madeAt, String actor,
+            String comment) {
+    }
+
+    /** Records withdrawn and not restored since, newest first. */
+    public List<Withdrawn> withdrawn() {
+        return Sql.query("""
+                select h.table_name, (h.before ->> 'id')::bigint, h.before::text, c.id, c.made_at, c.actor, c.comment
+                  from history h join change_set c on c.id = h.change_set_id
+                 where h.operation = 'DELETE' and h.table_name in ('place', 'source', 'damage_event', 'claim', 'status_assessment')
+                   and not exists (select 1 from history later where later.table_name = h.table_name and later.id > h.id
+                                    and later.operation = 'INSERT' and later.after ->> 'id' = h.before ->> 'id')
+                 order by h.id desc limit 200""",
+                rs -> new Withdrawn(rs.getString(1), rs.getLong(2), parse(rs.getString(3)), rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7)));
+    }
+
+    private List<Change> read(String condition) {
+        return Sql.query("select h.id, c.id, c.made_at, c.actor, c.comment, h.table_name, h.operation,"
+                + " h.before::text, h.after::text from history h join change_set c on c.id = h.change_set_id where "
+                + condition + " order by h.id desc limit 500",
+                rs -> new Change(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        diff(parse(rs.getString(8)), parse(rs.getString(9)))));
+    }
+
+    /** The fields that differ between two images of a row (either may be null), leaving out derived columns. */
+    public static List<Field> diff(JsonNode before, JsonNode after) {
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode row : new JsonNode[] { before, after }) {
             if (row != null) {
@@ -132,9 +171,9 @@ public class History {
         return fields;
     }
 
-    private JsonNode parse(String text) {
+    static JsonNode parse(String text) {
         try {
-            return text == null ? null : json.readTree(text);
+            return text == null ? null : JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -103,21 +103,6 @@ public class Registry {
                 }).toList()));
     }
 
-    /** A record's id and display name, for pages about it (its history) that need nothing else. */
-    public record Named(long id, String name) {
-    }
-
-    /** The place of one of these levels with this slug, with its names only. */
-    public Optional<Named> place(String slug, PlaceLevel... levels) {
-        return java.util.Arrays.stream(levels).map(level -> Place.findBySlugWithNames(slug, level))
-                .flatMap(Optional::stream).findFirst().map(p -> new Named(p.id, p.displayName()));
-    }
-
-    public Optional<Named> source(String id) {
-        long sourceId = Requests.parseId(id, "source");
-        return Source.<Source>findByIdOptional(sourceId).map(s -> new Named(s.id, s.title));
-    }
-
     /** Monuments (not sites or parts), by slug, one page at a time; page numbers start at 1. */
     public Page<PlaceRef> monuments(int page, int size) {
         long total = Place.count("level", PlaceLevel.MONUMENT);

@@ -135,9 +135,9 @@ public final class Views {
                 .thenComparing(EventView::slug);
     }
 
-    public record StatusView(Condition condition, DateView asOf, String note, List<ClaimView> basis) {
+    public record StatusView(long id, Condition condition, DateView asOf, String note, List<ClaimView> basis) {
         static StatusView of(StatusAssessment s) {
-            return new StatusView(s.condition, DateView.of(s.asOf), s.note,
+            return new StatusView(s.id, s.condition, DateView.of(s.asOf), s.note,
                     s.basis.stream().sorted(Comparator.comparing(c -> c.id)).map(ClaimView::of).toList());
         }
     }

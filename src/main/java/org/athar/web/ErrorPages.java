@@ -36,7 +36,8 @@ public class ErrorPages {
             return e.getResponse();
         }
         // Our own exceptions carry a message written for people; the framework's (no such route) do not.
-        String message = e instanceof RecordNotFoundException || e instanceof BadParameterException ? e.getMessage()
+        String message = e instanceof RecordNotFoundException || e instanceof BadParameterException
+                || e instanceof ConflictException ? e.getMessage()
                 : defaultMessage(status);
         if (uri.getPath().startsWith("/api")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)

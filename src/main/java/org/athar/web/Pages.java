@@ -9,8 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.athar.history.History;
-import org.athar.place.PlaceLevel;
+import org.athar.curation.Draft;
+import org.athar.place.Place;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventSummary;
 import org.athar.registry.Views.MonumentView;
@@ -20,6 +20,7 @@ import org.athar.registry.Views.SourceView;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /** The public pages: server-rendered HTML that needs no JavaScript. */
@@ -32,21 +33,31 @@ public class Pages {
     static class Templates {
         static native TemplateInstance home(List<PlaceRef> sites, List<EventSummary> recentEvents);
 
-        static native TemplateInstance site(SiteView site);
+        static native TemplateInstance site(SiteView site, Curation curation);
 
-        static native TemplateInstance monument(MonumentView monument);
+        static native TemplateInstance monument(MonumentView monument, Curation curation);
 
         static native TemplateInstance source(SourceView source);
 
-        static native TemplateInstance history(String title, String path, List<History.Change> changes,
-                String restorePath);
+    }
+
+    /** What signed-in curators see on a place's page besides the public view: the drafts waiting about it. */
+    public record Curation(boolean signedIn, List<Draft> drafts) {
     }
 
     @Inject
     Registry registry;
 
     @Inject
-    History history;
+    SecurityIdentity identity;
+
+    /** Visitors see published data only; curators also see what is waiting for review about the place. */
+    private Curation curation(String slug) {
+        if (identity.isAnonymous()) {
+            return new Curation(false, List.of());
+        }
+        return new Curation(true, Place.findBySlug(slug).map(p -> Draft.pendingAbout(p.id, slug)).orElse(List.of()));
+    }
 
     @GET
     public TemplateInstance home() {
@@ -56,36 +67,14 @@ public class Pages {
     @GET
     @Path("sites/{slug}")
     public TemplateInstance site(@PathParam("slug") String slug) {
-        return Templates.site(registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug)));
+        return Templates.site(registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug)), curation(slug));
     }
 
     @GET
     @Path("monuments/{slug}")
     public TemplateInstance monument(@PathParam("slug") String slug) {
-        return Templates.monument(registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug)));
-    }
-
-    @GET
-    @Path("monuments/{slug}/history")
-    public TemplateInstance monumentHistory(@PathParam("slug") String slug) {
-        Registry.Named monument = registry.place(slug, PlaceLevel.MONUMENT, PlaceLevel.PART)
-                .orElseThrow(() -> Requests.notFound("monument", slug));
-        return Templates.history(monument.name(), "/monuments/" + slug, history.forPlace(monument.id()), null);
-    }
-
-    @GET
-    @Path("sites/{slug}/history")
-    public TemplateInstance siteHistory(@PathParam("slug") String slug) {
-        Registry.Named site = registry.place(slug, PlaceLevel.SITE).orElseThrow(() -> Requests.notFound("site", slug));
-        return Templates.history(site.name(), "/sites/" + slug, history.forPlace(site.id()), null);
-    }
-
-    @GET
-    @Path("sources/{id}/history")
-    public TemplateInstance sourceHistory(@PathParam("id") String id) {
-        Registry.Named source = registry.source(id).orElseThrow(() -> Requests.notFound("source", id));
-        return Templates.history(source.name(), "/sources/" + id, history.forSource(source.id()),
-                "/curate/sources/" + source.id() + "/restore/");
+        return Templates.monument(registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug)),
+                curation(slug));
     }
 
     @GET

@@ -114,7 +114,7 @@ class CurationInBrowserTest {
         Page reviewer = person(dialogs);
         signIn(reviewer, reviewerName, "a-long-password-8");
         reviewer.navigate(base + "curate/review");
-        assertTrue(reviewer.textContent("main").contains("Damage report: Collapsed stones moved from the tower"));
+        assertTrue(reviewer.textContent("main").contains("New damage report: Collapsed stones moved from the tower"));
         reviewer.locator("article", new Page.LocatorOptions().setHasText("Collapsed stones moved from the tower"))
                 .locator("button:text-is(\"Publish\")").click();
         reviewer.waitForURL("**/curate/review");

@@ -86,7 +86,7 @@ class CurationTest {
         given().get("/monuments/temple-of-baalshamin").then().body(not(containsString("Rubble of the cella")));
 
         Browser reviewer = signedIn(Role.REVIEWER);
-        reviewer.get("/curate/review").then().body(containsString("Damage report: Rubble of the cella cleared by machinery."))
+        reviewer.get("/curate/review").then().body(containsString("New damage report: Rubble of the cella cleared by machinery."))
                 .body(containsString("<ins><bdi>Field notes from Palmyra, April 2016</bdi></ins>"));
         assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
 
@@ -193,15 +193,18 @@ class CurationTest {
         try {
             Db.execute(dataSource, "begin; select set_config('athar.actor', 'someone', true); "
                     + "update source set title = 'A wrong title' where id = " + id + "; commit;");
-            String change = Db.single(dataSource, "select max(id) from history where table_name = 'source' and owner_id = " + id);
+            String change = Db.single(dataSource,
+                    "select max(change_set_id) from history where table_name = 'source' and owner_id = " + id);
             Browser curator = signedIn(Role.CURATOR);
-            curator.get("/sources/" + id + "/history").then().body(containsString("Propose restoring the version before this change"));
-            assertEquals(303, curator.post("/curate/sources/" + id + "/restore/" + change).statusCode());
+            curator.get("/sources/" + id + "/history").then()
+                    .body(containsString("Propose restoring the version before change " + change));
+            var restored = curator.post("/curate/restore/sources/" + id + "/" + change);
+            assertEquals(303, restored.statusCode(), restored.body().asString());
             Browser reviewer = signedIn(Role.REVIEWER);
             reviewer.get("/curate/review").then().body(containsString("<ins><bdi>Syrian regime forces &#39;enter IS-held Palmyra&#39;</bdi></ins>"));
             assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
             assertEquals("Syrian regime forces 'enter IS-held Palmyra'", Db.single(dataSource, "select title from source where id = " + id));
-            curator.post("/curate/sources/" + id + "/restore/999999999").then().statusCode(404);
+            curator.post("/curate/restore/sources/" + id + "/999999999").then().statusCode(404);
         } finally {
             loader.load(SeedFiles.bundled());
         }

@@ -1,0 +1,71 @@
+package org.athar.curation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.athar.damage.Certainty;
+import org.athar.damage.Claim;
+import org.athar.damage.Severity;
+import org.athar.damage.Verification;
+import org.athar.evidence.Source;
+import org.athar.status.Condition;
+
+/**
+ * A claim as typed: which source says it, what it asserts (a date, a severity for an event or a condition for a
+ * place, an actor), its words, how certain and how far checked. What it is about does not change: a claim about
+ * another event is another claim.
+ */
+public record ClaimForm(String sourceId, String date, String severity, String condition, String actor, String quote,
+        String certainty, String verification, String note) implements Proposal {
+
+    static ClaimForm of(Claim c) {
+        return new ClaimForm(c.source.id.toString(), c.date == null ? "" : c.date.edtf,
+                c.severity == null ? "" : c.severity.name(), c.condition == null ? "" : c.condition.name(),
+                c.actor, c.quote, c.certainty.name(), c.verification.name(), c.note);
+    }
+
+    @Override
+    public String title() {
+        return "claim of source " + sourceId;
+    }
+
+    @Override
+    public Map<String, String> problems(Long recordId) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Claim claim = recordId == null ? null : Claim.findById(recordId);
+        if (claim == null) {
+            problems.put("recordId", "The claim being edited no longer exists; record a damage report for a new one.");
+        }
+        if (Forms.blank(sourceId) || !sourceId.strip().matches("[1-9][0-9]{0,17}")
+                || Source.findById(Long.parseLong(sourceId.strip())) == null) {
+            problems.put("sourceId", "Give the number of a source in the registry.");
+        }
+        Forms.date(problems, "date", date, false);
+        Forms.known(problems, "severity", Severity.class, severity, true, "Choose a severity, or none.");
+        Forms.known(problems, "condition", Condition.class, condition, true, "Choose a condition, or none.");
+        if (claim != null && claim.event != null && !Forms.blank(condition)) {
+            problems.put("condition", "A claim about an event states a severity; conditions belong to claims about places.");
+        }
+        if (claim != null && claim.place != null && !Forms.blank(severity)) {
+            problems.put("severity", "A claim about a place states a condition; severities belong to claims about events.");
+        }
+        Forms.known(problems, "certainty", Certainty.class, certainty, false, "Choose how certain the source is.");
+        Forms.known(problems, "verification", Verification.class, verification, false, "Choose how far it is checked.");
+        Forms.claimStatement(problems, quote, date, severity, condition, actor);
+        return problems;
+    }
+
+    @Override
+    public void publish(Long recordId, long draftId) {
+        Claim claim = Claim.findById(recordId);
+        claim.source = Source.findById(Long.parseLong(sourceId.strip()));
+        claim.date = Forms.dateOrNull(date);
+        claim.severity = Forms.enumOrNull(Severity.class, severity);
+        claim.condition = Forms.enumOrNull(Condition.class, condition);
+        claim.actor = Forms.orNull(actor);
+        claim.quote = Forms.orNull(quote);
+        claim.certainty = Certainty.valueOf(certainty);
+        claim.verification = Verification.valueOf(verification);
+        claim.note = Forms.orNull(note);
+    }
+}

@@ -1,0 +1,86 @@
+package org.athar.curation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.athar.damage.CauseCategory;
+import org.athar.damage.CauseType;
+import org.athar.damage.DamageEvent;
+import org.athar.damage.EffectType;
+import org.athar.damage.Extent;
+import org.athar.place.Place;
+
+/**
+ * A damage event's own fields as typed: what happened, its cause, extent and effects, and the places it affected.
+ * Its date, severity and actor are not here: they are what its claims say. New events come with their first claim,
+ * through the damage report form.
+ */
+public record EventForm(String summary, String causeCategory, String causeType, String extent, List<String> effects,
+        String places) implements Proposal {
+
+    static EventForm of(DamageEvent e) {
+        return new EventForm(e.summary, e.causeCategory.name(), e.causeType == null ? "" : e.causeType.name(),
+                e.extent == null ? "" : e.extent.name(), e.effects.stream().map(Enum::name).sorted().toList(),
+                e.places.stream().map(p -> p.slug).sorted().collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String title() {
+        return summary;
+    }
+
+    @Override
+    public Map<String, String> problems(Long recordId) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (recordId == null || DamageEvent.findById(recordId) == null) {
+            problems.put("recordId", "The event being edited no longer exists; record a damage report for a new one.");
+        }
+        if (Forms.blank(summary)) {
+            problems.put("summary", "Say in a sentence what happened.");
+        }
+        Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
+        Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
+        Forms.known(problems, "extent", Extent.class, extent, true, "Choose an extent, or none.");
+        for (String effect : effects()) {
+            Forms.known(problems, "effects", EffectType.class, effect, false, "Choose effects from the list.");
+        }
+        List<String> slugs = placeSlugs();
+        if (slugs.isEmpty()) {
+            problems.put("places", "An event affects at least one place: give its slug, for example temple-of-bel.");
+        } else {
+            List<String> unknown = slugs.stream().filter(s -> Place.findBySlug(s).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                problems.put("places", "Not in the registry: " + String.join(", ", unknown) + ".");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public List<String> effects() {
+        return effects == null ? List.of() : effects;
+    }
+
+    private List<String> placeSlugs() {
+        return Forms.blank(places) ? List.of()
+                : Arrays.stream(places.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+    }
+
+    @Override
+    public void publish(Long recordId, long draftId) {
+        DamageEvent event = DamageEvent.findById(recordId);
+        event.summary = summary.strip();
+        event.causeCategory = CauseCategory.valueOf(causeCategory);
+        event.causeType = Forms.enumOrNull(CauseType.class, causeType);
+        event.extent = Forms.enumOrNull(Extent.class, extent);
+        List<EffectType> wantedEffects = effects().stream().map(EffectType::valueOf).toList();
+        event.effects.retainAll(wantedEffects);
+        event.effects.addAll(wantedEffects);
+        List<Place> wantedPlaces = placeSlugs().stream().map(s -> Place.findBySlug(s).orElseThrow()).toList();
+        event.places.retainAll(wantedPlaces);
+        event.places.addAll(wantedPlaces);
+    }
+}

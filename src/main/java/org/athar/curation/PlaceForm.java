@@ -1,0 +1,244 @@
+package org.athar.curation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.athar.damage.Certainty;
+import org.athar.place.NameType;
+import org.athar.place.Place;
+import org.athar.place.PlaceKind;
+import org.athar.place.PlaceLevel;
+import org.athar.place.PlaceName;
+import org.athar.place.PlaceType;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+/**
+ * A place as typed: where it sits (level and parent), what it is, where it lies, and its names, each in a language
+ * (BCP 47, so "ar" for Arabic script and "ar-Latn" for a transliteration) with its type.
+ */
+public record PlaceForm(String level, String parent, String slug, String placeType, String kind, String description,
+        String latitude, String longitude, String locationCertainty, List<NameForm> names) implements Proposal {
+
+    /** One name row of the form; rows left empty are ignored. */
+    public record NameForm(String name, String language, String type) {
+
+        boolean unfilled() {
+            return Forms.blank(name) && Forms.blank(language);
+        }
+    }
+
+    /** A name row as the form shows it: its position and what is wrong with it, if anything. */
+    public record NameRow(int index, NameForm name, String problem) {
+    }
+
+    public List<NameRow> rows(Map<String, String> problems) {
+        List<NameRow> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(new NameRow(i, names.get(i), problems.get("name-" + i)));
+        }
+        return rows;
+    }
+
+    /** Blank name rows the form offers besides the names a place has. */
+    static final int BLANK_NAME_ROWS = 3;
+
+    static PlaceForm empty(String parent) {
+        Place inside = Forms.blank(parent) ? null : Place.findBySlug(parent.strip()).orElse(null);
+        String level = inside == null ? "SITE" : inside.level == PlaceLevel.SITE ? "MONUMENT" : "PART";
+        return new PlaceForm(level, parent, "", inside == null ? "ARCHAEOLOGICAL_SITE" : "STRUCTURAL_HERITAGE", "OTHER",
+                "", "", "", "", List.of(new NameForm("", "en", "DESIGNATION"), new NameForm("", "ar", "DESIGNATION")))
+                .withBlankNames();
+    }
+
+    static PlaceForm of(Place p) {
+        return new PlaceForm(p.level.name(), p.parent == null ? "" : p.parent.slug, p.slug, p.placeType.name(),
+                p.kind.name(), p.description, p.latitude == null ? "" : p.latitude.toString(),
+                p.longitude == null ? "" : p.longitude.toString(),
+                p.locationCertainty == null ? "" : p.locationCertainty.name(),
+                p.names.stream().map(n -> new NameForm(n.name, n.language, n.nameType.name())).toList());
+    }
+
+    /** The names typed, without empty rows: what a draft keeps. */
+    PlaceForm withoutBlankNames() {
+        return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty,
+                names.stream().filter(n -> !n.unfilled()).toList());
+    }
+
+    /** The form with a few empty name rows added, for typing further names. */
+    PlaceForm withBlankNames() {
+        List<NameForm> rows = new ArrayList<>(names);
+        for (int i = 0; i < BLANK_NAME_ROWS; i++) {
+            rows.add(new NameForm("", "", "ALTERNATIVE"));
+        }
+        return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty,
+                rows);
+    }
+
+    @Override
+    public String title() {
+        return names.stream().filter(n -> !n.unfilled()).findFirst().map(NameForm::name).orElse(slug);
+    }
+
+    @Override
+    public Map<String, String> problems(Long recordId) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Place edited = recordId == null ? null : Place.findById(recordId);
+        if (recordId != null && edited == null) {
+            problems.put("recordId", "The place being edited no longer exists.");
+        }
+        Forms.known(problems, "level", PlaceLevel.class, level, false, "Choose whether this is a site, a monument or a part.");
+        if (edited != null && !edited.level.name().equals(level)) {
+            problems.put("level", "A place keeps its level; propose a new place instead.");
+        }
+        if (!problems.containsKey("level")) {
+            checkParent(problems, PlaceLevel.valueOf(level), edited);
+        }
+        if (edited != null) {
+            if (!edited.slug.equals(Forms.orNull(slug))) {
+                problems.put("slug", "A published place keeps its address (" + edited.slug + "), so that citations of it keep working.");
+            }
+        } else if (Forms.blank(slug) || !slug.strip().matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.strip().length() > 120) {
+            problems.put("slug", "Give the place's address: lower-case letters and digits joined by hyphens, for example temple-of-nabu.");
+        } else if (Place.findBySlug(slug.strip()).isPresent()) {
+            problems.put("slug", "Another place already has the address " + slug.strip() + ".");
+        }
+        Forms.known(problems, "placeType", PlaceType.class, placeType, false, "Choose a place type.");
+        Forms.known(problems, "kind", PlaceKind.class, kind, false, "Choose what kind of place this is.");
+        Double lat = coordinate(problems, "latitude", latitude, 90);
+        Double lon = coordinate(problems, "longitude", longitude, 180);
+        if (!problems.containsKey("latitude") && !problems.containsKey("longitude") && (lat == null) != (lon == null)) {
+            problems.put(lat == null ? "latitude" : "longitude", "Give both latitude and longitude, or neither.");
+        }
+        Forms.known(problems, "locationCertainty", Certainty.class, locationCertainty, true, "Choose how certain the location is, or none.");
+        if (!Forms.blank(locationCertainty) && lat == null && !problems.containsKey("latitude")) {
+            problems.put("locationCertainty", "A location's certainty needs the coordinates.");
+        }
+        checkNames(problems);
+        return problems;
+    }
+
+    private void checkParent(Map<String, String> problems, PlaceLevel placeLevel, Place edited) {
+        if (placeLevel == PlaceLevel.SITE) {
+            if (!Forms.blank(parent)) {
+                problems.put("parent", "A site stands alone: leave the parent empty.");
+            }
+            return;
+        }
+        Place inside = Forms.blank(parent) ? null : Place.findBySlug(parent.strip()).orElse(null);
+        Set<PlaceLevel> allowed = placeLevel == PlaceLevel.MONUMENT ? Set.of(PlaceLevel.SITE)
+                : Set.of(PlaceLevel.MONUMENT, PlaceLevel.PART);
+        if (inside == null || !allowed.contains(inside.level)) {
+            problems.put("parent", placeLevel == PlaceLevel.MONUMENT ? "Give the slug of the site this monument belongs to, for example palmyra."
+                    : "Give the slug of the monument (or larger part) this part belongs to.");
+            return;
+        }
+        for (Place p = inside; edited != null && p != null; p = p.parent) {
+            if (p.id.equals(edited.id)) {
+                problems.put("parent", "A place cannot lie inside itself.");
+                return;
+            }
+        }
+    }
+
+    private static Double coordinate(Map<String, String> problems, String field, String value, double limit) {
+        if (Forms.blank(value)) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.strip());
+            if (Math.abs(number) <= limit) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.put(field, "Give the " + field + " in decimal degrees, from -" + (int) limit + " to " + (int) limit + ", for example "
+                + (limit == 90 ? "34.5547" : "38.2690") + ".");
+        return null;
+    }
+
+    private void checkNames(Map<String, String> problems) {
+        Set<String> designations = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            NameForm n = names.get(i);
+            if (n.unfilled()) {
+                continue;
+            }
+            String field = "name-" + i;
+            if (Forms.blank(n.name) || n.name.strip().length() > 300) {
+                problems.put(field, "Give the name (at most 300 characters), or clear its language to drop the row.");
+            } else if (Forms.blank(n.language) || !n.language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
+                problems.put(field, "Give the name's language as a code such as en, ar or ar-Latn.");
+            } else if (!Stream.of(NameType.values()).map(Enum::name).toList().contains(n.type)) {
+                problems.put(field, "Choose the name's type.");
+            } else if (!seen.add(n.language.strip() + "|" + n.name.strip())) {
+                problems.put(field, "This name is given twice in the same language.");
+            } else if (n.type.equals("DESIGNATION") && !designations.add(n.language.strip())) {
+                problems.put(field, "A place has one designation per language; make this one an alternative name.");
+            }
+        }
+        if (names.stream().allMatch(NameForm::unfilled)) {
+            problems.put("names", "A place needs at least one name.");
+        }
+    }
+
+    @Override
+    public void publish(Long recordId, long draftId) {
+        Place place = recordId == null ? new Place() : Place.findById(recordId);
+        if (recordId == null) {
+            place.slug = slug.strip();
+            place.level = PlaceLevel.valueOf(level);
+        }
+        place.parent = Forms.blank(parent) ? null : Place.findBySlug(parent.strip()).orElseThrow();
+        place.placeType = PlaceType.valueOf(placeType);
+        place.kind = PlaceKind.valueOf(kind);
+        place.description = Forms.orNull(description);
+        place.latitude = Forms.blank(latitude) ? null : Double.valueOf(latitude.strip());
+        place.longitude = Forms.blank(longitude) ? null : Double.valueOf(longitude.strip());
+        place.locationCertainty = Forms.enumOrNull(Certainty.class, locationCertainty);
+        place.persist();
+        syncNames(place);
+    }
+
+    /**
+     * Brings the place's names to the rows typed, touching only names that changed: a name kept in the same
+     * language keeps its row, so that its history stays one line. Names leave before new ones come and
+     * designations step down before others step up, so that "one designation per language" holds at every step.
+     */
+    private void syncNames(Place place) {
+        List<NameForm> wanted = names.stream().filter(n -> !n.unfilled())
+                .map(n -> new NameForm(n.name.strip(), n.language.strip(), n.type)).toList();
+        List<NameForm> unmatched = new ArrayList<>(wanted);
+        List<PlaceName> kept = new ArrayList<>();
+        for (PlaceName existing : List.copyOf(place.names)) {
+            NameForm match = unmatched.stream()
+                    .filter(n -> n.name.equals(existing.name) && n.language.equals(existing.language)).findFirst().orElse(null);
+            if (match == null) {
+                place.names.remove(existing);
+            } else {
+                unmatched.remove(match);
+                kept.add(existing);
+            }
+        }
+        Panache.getEntityManager().flush();
+        for (boolean promote : new boolean[] { false, true }) {
+            for (PlaceName existing : kept) {
+                NameType type = wanted.stream().filter(n -> n.name.equals(existing.name) && n.language.equals(existing.language))
+                        .map(n -> NameType.valueOf(n.type)).findFirst().orElseThrow();
+                if (!Objects.equals(existing.nameType, type) && (type == NameType.DESIGNATION) == promote) {
+                    existing.nameType = type;
+                }
+            }
+            Panache.getEntityManager().flush();
+        }
+        unmatched.forEach(n -> place.addName(n.name, n.language, NameType.valueOf(n.type)));
+    }
+}
