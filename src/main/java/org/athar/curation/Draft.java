@@ -79,6 +79,16 @@ public class Draft extends PanacheEntityBase {
         return list("state = ?1 order by id", PENDING);
     }
 
+    /** What the draft proposes, in a few words: "New place", "Withdraw a damage event". */
+    public String heading() {
+        String what = RecordType.valueOf(recordType).noun();
+        return switch (action) {
+            case WITHDRAW -> "Withdraw a " + what;
+            case RESTORE -> "Restore an earlier version of a " + what;
+            default -> (recordId == null ? "New " : "Change to a ") + what;
+        };
+    }
+
     /**
      * Pending drafts that concern a place: its own record, its status entries, its events and their claims, claims
      * about it, new places inside it and damage reports naming it. Curators see them on the place's page.

@@ -55,15 +55,6 @@ public class ReviewResource {
 
     /** A pending draft: what it proposes, in words and field by field against what is published now. */
     public record Pending(Draft draft, String title, List<FieldChange> changes, String recordPath) {
-
-        public String heading() {
-            String what = RecordType.valueOf(draft.recordType).noun();
-            return switch (draft.action) {
-                case Draft.WITHDRAW -> "Withdraw a " + what;
-                case Draft.RESTORE -> "Restore an earlier version of a " + what;
-                default -> (draft.recordId == null ? "New " : "Change to a ") + what;
-            };
-        }
     }
 
     public record FieldChange(String field, String published, String proposed) {

@@ -25,7 +25,7 @@ public class Browser {
     }
 
     public Response post(String path, String... fields) {
-        var request = given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        var request = given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf-token", token);
         for (int i = 0; i < fields.length; i += 2) {
             request.formParam(fields[i], fields[i + 1]);
