@@ -109,6 +109,8 @@ public class CurationResource {
         @FormParam("causeCategory") String causeCategory;
         @FormParam("causeType") String causeType;
         @FormParam("date") String date;
+        @FormParam("dateFirstDay") String dateFirstDay;
+        @FormParam("dateLastDay") String dateLastDay;
         @FormParam("severity") String severity;
         @FormParam("actor") String actor;
         @FormParam("sourceId") String sourceId;
@@ -127,7 +129,8 @@ public class CurationResource {
         @FormParam("source.reliabilityReason") String reliabilityReason;
 
         DamageReportForm form() {
-            return new DamageReportForm(event, place, summary, causeCategory, causeType, date, severity, actor, sourceId,
+            return new DamageReportForm(event, place, summary, causeCategory, causeType,
+                    Forms.date(date, dateFirstDay, dateLastDay), severity, actor, sourceId,
                     new SourceForm(kind, title, publisher, author, published, url, language, reliability,
                             reliabilityReason),
                     quote, certainty, verification);
@@ -206,6 +209,8 @@ public class CurationResource {
     public static class ClaimFields extends Edit {
         @FormParam("sourceId") String sourceId;
         @FormParam("date") String date;
+        @FormParam("dateFirstDay") String dateFirstDay;
+        @FormParam("dateLastDay") String dateLastDay;
         @FormParam("severity") String severity;
         @FormParam("condition") String condition;
         @FormParam("actor") String actor;
@@ -215,7 +220,7 @@ public class CurationResource {
         @FormParam("note") String note;
 
         ClaimForm form() {
-            return new ClaimForm(sourceId, date, severity, condition, actor, quote, certainty, verification, note);
+            return new ClaimForm(sourceId, Forms.date(date, dateFirstDay, dateLastDay), severity, condition, actor, quote, certainty, verification, note);
         }
     }
 
@@ -362,8 +367,9 @@ public class CurationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance previewClaim(@BeanParam ClaimFields fields) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String preview = datePreview(fields.date, problems);
-        return Templates.claimForm(fields.form(), fields.recordId, fields.baseVersion, fields.comment, problems,
+        ClaimForm form = fields.form();
+        String preview = datePreview(form.date(), problems);
+        return Templates.claimForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                 Choices.ALL, preview);
     }
 
@@ -398,8 +404,9 @@ public class CurationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance previewReport(@BeanParam ReportFields fields) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String preview = datePreview(fields.date, problems);
-        return Templates.reportForm(fields.form(), fields.comment, problems, Choices.ALL, preview);
+        DamageReportForm form = fields.form();
+        String preview = datePreview(form.date(), problems);
+        return Templates.reportForm(form, fields.comment, problems, Choices.ALL, preview);
     }
 
     private static String datePreview(String date, Map<String, String> problems) {

@@ -46,6 +46,20 @@ final class Forms {
         }
     }
 
+    /**
+     * The date of a form that offers EDTF text or simple fields (the first and last possible days, from date
+     * pickers): the text when typed, else the window the days make, in EDTF, checked like typed text.
+     */
+    static String date(String edtf, String firstDay, String lastDay) {
+        if (!blank(edtf) || blank(firstDay) && blank(lastDay)) {
+            return edtf;
+        }
+        if (!blank(firstDay) && firstDay.strip().equals(lastDay == null ? null : lastDay.strip())) {
+            return firstDay.strip();
+        }
+        return (blank(firstDay) ? ".." : firstDay.strip()) + "/" + (blank(lastDay) ? ".." : lastDay.strip());
+    }
+
     /** A claim states something: a quote of at most a sentence or two, or at least one asserted value. */
     static void claimStatement(Map<String, String> problems, String quote, String... asserted) {
         if (!blank(quote) && quote.strip().length() > 600) {

@@ -315,4 +315,21 @@ class RecordEditingTest {
         reviewer.post("/curate/review/" + lastDraft() + "/publish").then().statusCode(409)
                 .body(containsString("1 status entry rests on this claim."));
     }
+
+    @Test
+    void theFirstAndLastPossibleDaysMakeTheDateWhenNoEdtfIsTyped() {
+        Browser curator = signedIn(Role.CURATOR);
+        curator.get("/curate/reports/new?place=temple-of-bel");
+        curator.post("/curate/reports/preview", "place", "temple-of-bel", "date", "", "dateFirstDay", "2015-08-27",
+                "dateLastDay", "2015-08-31").then().statusCode(200)
+                .body(containsString("value=\"2015-08-27/2015-08-31\""))
+                .body(containsString("id=\"date-preview\""));
+        curator.post("/curate/reports/preview", "date", "", "dateFirstDay", "", "dateLastDay", "2015-09-02").then()
+                .body(containsString("value=\"../2015-09-02\""));
+        curator.post("/curate/reports/preview", "date", "2015-08", "dateFirstDay", "2015-08-27", "dateLastDay", "").then()
+                .body(containsString("value=\"2015-08\""));
+        curator.post("/curate/reports/preview", "date", "", "dateFirstDay", "2015-09-01", "dateLastDay", "2015-08-01").then()
+                .body(containsString("aria-invalid=\"true\""))
+                .body(not(containsString("id=\"date-preview\"")));
+    }
 }
