@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.athar.account.Role;
 import org.athar.testsupport.Accounts;
+import org.athar.testsupport.Db;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,9 @@ class CurationInBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void launch() {
@@ -133,5 +141,61 @@ class CurationInBrowserTest {
             assertNull(p.evaluate("() => window.hacked"), "no typed script ran");
         }
         assertEquals(List.of(), dialogs, "no typed script opened a dialog");
+    }
+
+    @Test
+    void aCuratorAddsAnArabicNameToAPlaceAndAnotherRestoresTheEarlierVersion() throws Exception {
+        String slug = "fixture-browser-tomb-" + System.nanoTime();
+        Db.execute(dataSource, """
+                insert into place (slug, level, parent_id, parent_level, place_type, kind)
+                  select '%1$s', 'MONUMENT', id, 'SITE', 'STRUCTURAL_HERITAGE', 'TOWER_TOMB' from place where slug = 'palmyra';
+                insert into place_name (place_id, name, language, direction, name_type)
+                  select id, 'Tomb of the Browser', 'en', 'LTR', 'DESIGNATION' from place where slug = '%1$s';
+                """.formatted(slug));
+        try {
+            List<String> dialogs = new ArrayList<>();
+            String curatorName = Accounts.newAccount(Role.CURATOR, "a-long-password-7");
+            String reviewerName = Accounts.newAccount(Role.REVIEWER, "a-long-password-8");
+            Page curator = person(dialogs);
+            signIn(curator, curatorName, "a-long-password-7");
+            curator.navigate(base + "monuments/" + slug);
+            curator.click("text=Propose a change to this monument");
+            curator.fill("#name-text-1", "مدفن المتصفح");
+            curator.fill("#name-language-1", "ar");
+            curator.selectOption("#name-type-1", "DESIGNATION");
+            curator.fill("#comment", "Arabic name from the survey " + SCRIPT);
+            curator.click("button:text-is(\"Submit for review\")");
+            curator.waitForURL("**/curate");
+
+            Page reviewer = person(dialogs);
+            signIn(reviewer, reviewerName, "a-long-password-8");
+            reviewer.navigate(base + "curate/review");
+            reviewer.locator("article", new Page.LocatorOptions().setHasText("Arabic name from the survey"))
+                    .locator("button:text-is(\"Publish\")").click();
+            reviewer.waitForURL("**/curate/review");
+
+            Page visitor = person(dialogs);
+            visitor.navigate(base + "monuments/" + slug);
+            assertEquals("rtl", visitor.getAttribute(".names span[lang=ar]", "dir"));
+            assertEquals("مدفن المتصفح", visitor.textContent(".names span[lang=ar]"));
+
+            curator.navigate(base + "monuments/" + slug + "/history");
+            curator.locator("article", new Page.LocatorOptions().setHasText("مدفن المتصفح"))
+                    .locator("button:has-text(\"Propose restoring\")").click();
+            curator.waitForURL("**/curate");
+            reviewer.navigate(base + "curate/review");
+            reviewer.locator("article", new Page.LocatorOptions().setHasText("Restore an earlier version of a place"))
+                    .locator("button:text-is(\"Publish\")").click();
+            reviewer.waitForURL("**/curate/review");
+            visitor.navigate(base + "monuments/" + slug);
+            assertEquals(0, visitor.locator(".names span[lang=ar]").count(), "the earlier version had no Arabic name");
+
+            for (Page p : List.of(curator, reviewer, visitor)) {
+                assertNull(p.evaluate("() => window.hacked"), "no typed script ran");
+            }
+            assertEquals(List.of(), dialogs);
+        } finally {
+            Db.execute(dataSource, "delete from place where slug = '" + slug + "'");
+        }
     }
 }
