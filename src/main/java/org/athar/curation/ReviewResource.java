@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,6 +32,7 @@ import org.athar.web.Requests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -94,32 +96,30 @@ public class ReviewResource {
         }
         History.attributeTo(identity.getPrincipal().getName(),
                 draft.comment + " (proposed by " + draft.author.username + ")");
-        switch (draft.action) {
-            case Draft.WITHDRAW -> type.withdraw(draft.recordId);
-            case Draft.RESTORE -> restore(type, draft);
-            default -> {
-                Proposal proposal = json.readValue(draft.payload, type.form);
-                Map<String, String> problems = proposal.problems(draft.recordId);
-                if (!problems.isEmpty()) {
-                    // the registry changed since the draft was written (a claim removed, a slug taken)
-                    throw new ConflictException("This draft no longer fits the registry: "
-                            + String.join(" ", problems.values()) + " Send it back.");
+        try {
+            switch (draft.action) {
+                case Draft.WITHDRAW -> type.withdraw(draft.recordId);
+                case Draft.RESTORE -> restore.apply(restore.plan(type.kind, draft.recordId,
+                        json.readTree(draft.payload).get("changeSet").asLong()));
+                default -> {
+                    Proposal proposal = json.readValue(draft.payload, type.form);
+                    Map<String, String> problems = proposal.problems(draft.recordId);
+                    if (!problems.isEmpty()) {
+                        // the registry changed since the draft was written (a claim removed, a slug taken)
+                        throw new ConflictException("This draft no longer fits the registry: "
+                                + String.join(" ", problems.values()) + " Send it back.");
+                    }
+                    proposal.publish(draft.recordId, draft.id);
                 }
-                proposal.publish(draft.recordId, draft.id);
             }
+            Panache.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            // a rule only the database knows (a name taken meanwhile, a restored row whose place is gone)
+            throw new ConflictException("The registry cannot take this draft as it stands now (" + rootCause(e)
+                    + "). Send it back.");
         }
         close(draft, Draft.PUBLISHED, null);
         return Response.seeOther(URI.create("/curate/review")).build();
-    }
-
-    private void restore(RecordType type, Draft draft) throws JsonProcessingException {
-        long changeSet = json.readTree(draft.payload).get("changeSet").asLong();
-        try {
-            restore.apply(restore.plan(type.kind, draft.recordId, changeSet));
-        } catch (RuntimeException e) {
-            throw new ConflictException("The earlier version cannot come back as the registry stands now ("
-                    + rootCause(e) + "). Send the draft back.");
-        }
     }
 
     private static String rootCause(Throwable e) {

@@ -146,12 +146,7 @@ class CurationInBrowserTest {
     @Test
     void aCuratorAddsAnArabicNameToAPlaceAndAnotherRestoresTheEarlierVersion() throws Exception {
         String slug = "fixture-browser-tomb-" + System.nanoTime();
-        Db.execute(dataSource, """
-                insert into place (slug, level, parent_id, parent_level, place_type, kind)
-                  select '%1$s', 'MONUMENT', id, 'SITE', 'STRUCTURAL_HERITAGE', 'TOWER_TOMB' from place where slug = 'palmyra';
-                insert into place_name (place_id, name, language, direction, name_type)
-                  select id, 'Tomb of the Browser', 'en', 'LTR', 'DESIGNATION' from place where slug = '%1$s';
-                """.formatted(slug));
+        Db.monument(dataSource, slug, "Tomb of the Browser");
         try {
             List<String> dialogs = new ArrayList<>();
             String curatorName = Accounts.newAccount(Role.CURATOR, "a-long-password-7");

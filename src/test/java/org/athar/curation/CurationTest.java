@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.athar.account.Role;
 import org.athar.seed.SeedFiles;
 import org.athar.seed.SeedLoader;
-import org.athar.testsupport.Accounts;
 import org.athar.testsupport.Browser;
 import org.athar.testsupport.Db;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,6 @@ class CurationTest {
     @Inject
     SeedLoader loader;
 
-    private static Browser signedIn(Role role) {
-        Browser browser = new Browser();
-        String user = Accounts.newAccount(role, "a-long-password-9");
-        assertEquals(303, browser.signIn(user, "a-long-password-9").statusCode());
-        return browser;
-    }
-
     private static final String[] NEW_SOURCE = { "kind", "IMAGERY_ANALYSIS", "title", "Curated imagery report on Palmyra",
             "publisher", "A Test Lab", "published", "2016-04", "url", "https://example.org/report", "language", "en",
             "reliability", "HIGH", "reliabilityReason", "Dated satellite images compared by specialists.",
@@ -46,7 +38,7 @@ class CurationTest {
 
     @Test
     void aProposedSourceIsADraftUntilAReviewerPublishesIt() throws Exception {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         String sourcesBefore = Db.single(dataSource, "select count(*) from source");
         curator.get("/curate/sources/new");
         assertEquals(303, curator.post("/curate/sources", NEW_SOURCE).statusCode());
@@ -57,7 +49,7 @@ class CurationTest {
         curator.get("/curate/review").then().statusCode(403);
         curator.post("/curate/review/" + draft + "/publish").then().statusCode(403);
 
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().statusCode(200)
                 .body(containsString("<ins><bdi>Curated imagery report on Palmyra</bdi></ins>"));
         assertEquals(303, reviewer.post("/curate/review/" + draft + "/publish").statusCode());
@@ -71,7 +63,7 @@ class CurationTest {
 
     @Test
     void aDamageReportWithANewSourceReachesTheMonumentPageOncePublished() throws Exception {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new?place=temple-of-baalshamin").then().statusCode(200)
                 .body(containsString("value=\"temple-of-baalshamin\""));
         assertEquals(303, curator.post("/curate/reports", "place", "temple-of-baalshamin",
@@ -85,7 +77,7 @@ class CurationTest {
                 "comment", "Mission notes shared with the registry").statusCode());
         given().get("/monuments/temple-of-baalshamin").then().body(not(containsString("Rubble of the cella")));
 
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(containsString("New damage report: Rubble of the cella cleared by machinery."))
                 .body(containsString("<ins><bdi>Field notes from Palmyra, April 2016</bdi></ins>"));
         assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
@@ -103,7 +95,7 @@ class CurationTest {
     @Test
     void anotherSourcesClaimIsAddedToAnExistingEventAndKeptBesideTheOthers() throws Exception {
         String source = Db.single(dataSource, "select id from source where ref = 'seed-000-aap-2016-03-22'");
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new?event=monumental-arch-destroyed-2015").then().statusCode(200)
                 .body(containsString("Add a source's claim to an event"));
         curator.post("/curate/reports", "event", "no-such-event", "certainty", "LOW", "verification", "REPORTED",
@@ -112,7 +104,7 @@ class CurationTest {
         assertEquals(303, curator.post("/curate/reports", "event", "monumental-arch-destroyed-2015", "date", "2015-09",
                 "severity", "DESTROYED", "certainty", "LOW", "verification", "REPORTED", "sourceId", source,
                 "comment", "The wire story dates it to September").statusCode());
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(containsString("new claim about monumental-arch-destroyed-2015"));
         assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
         given().get("/api/monuments/monumental-arch").then()
@@ -124,7 +116,7 @@ class CurationTest {
     void aStatusRestingOnClaimsJoinsThePlacesTimelineOncePublished() throws Exception {
         String claim = Db.single(dataSource, "select c.id from claim c join damage_event e on e.id = c.event_id "
                 + "join source s on s.id = c.source_id where e.slug = 'roman-theatre-facade-damaged-2017' and s.ref = 'dgam-2017-01-19'");
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/status/new?place=roman-theatre");
         curator.post("/curate/status", "place", "roman-theatre", "condition", "VERY_BAD", "asOf", "2017-01-19",
                 "claims", "abc", "comment", "DGAM notice").then().statusCode(400)
@@ -132,7 +124,7 @@ class CurationTest {
         assertEquals(303, curator.post("/curate/status", "place", "roman-theatre", "condition", "VERY_BAD", "asOf",
                 "../2017-01-19", "claims", claim, "note", "Facade reported badly damaged.", "comment", "DGAM notice")
                 .statusCode());
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(containsString("status of roman-theatre: VERY_BAD"));
         assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
         given().get("/api/monuments/roman-theatre").then()
@@ -142,7 +134,7 @@ class CurationTest {
 
     @Test
     void theDateIsPreviewedAsItWillReadWithoutSavingAnything() throws Exception {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         String draftsBefore = Db.single(dataSource, "select count(*) from draft");
         curator.get("/curate/reports/new");
         curator.post("/curate/reports/preview", "place", "tetrapylon", "summary", "Columns fell", "date",
@@ -157,7 +149,7 @@ class CurationTest {
 
     @Test
     void aDamageReportWithMistakesKeepsWhatWasTyped() throws Exception {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new");
         curator.post("/curate/reports", "place", "temple-of-zeus", "summary", "Something happened", "causeCategory",
                 "MILITARY_ARMED_CONFLICT", "date", "2015-02-30", "certainty", "MEDIUM", "verification", "REPORTED",
@@ -171,13 +163,13 @@ class CurationTest {
     @Test
     void aScriptTypedIntoTheFieldsIsShownAsText() throws Exception {
         String script = "<script>alert('x')</script>";
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/sources/new");
         curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", script, "publisher", script, "language", "en",
                 "reliability", "UNASSESSED", "comment", script);
         curator.get("/curate").then().body(not(containsString(script)))
                 .body(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(not(containsString(script)))
                 .body(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         String draft = lastDraft();
@@ -195,12 +187,12 @@ class CurationTest {
                     + "update source set title = 'A wrong title' where id = " + id + "; commit;");
             String change = Db.single(dataSource,
                     "select max(change_set_id) from history where table_name = 'source' and owner_id = " + id);
-            Browser curator = signedIn(Role.CURATOR);
+            Browser curator = Browser.signedIn(Role.CURATOR);
             curator.get("/sources/" + id + "/history").then()
                     .body(containsString("Propose restoring the version before change " + change));
             var restored = curator.post("/curate/restore/sources/" + id + "/" + change);
             assertEquals(303, restored.statusCode(), restored.body().asString());
-            Browser reviewer = signedIn(Role.REVIEWER);
+            Browser reviewer = Browser.signedIn(Role.REVIEWER);
             reviewer.get("/curate/review").then().body(containsString("<ins><bdi>Syrian regime forces &#39;enter IS-held Palmyra&#39;</bdi></ins>"));
             assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
             assertEquals("Syrian regime forces 'enter IS-held Palmyra'", Db.single(dataSource, "select title from source where id = " + id));
@@ -212,7 +204,7 @@ class CurationTest {
 
     @Test
     void aFormWithMistakesIsShownAgainWithTheFieldsMarked() throws Exception {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         String draftsBefore = Db.single(dataSource, "select count(*) from draft");
         curator.get("/curate/sources/new");
         curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", " ", "url", "example.org", "published", "2015-13",
@@ -229,7 +221,7 @@ class CurationTest {
 
     @Test
     void nobodyReviewsTheirOwnDraftAndSendingBackNeedsAReason() throws Exception {
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/sources/new");
         reviewer.post("/curate/sources", NEW_SOURCE);
         String draft = lastDraft();
@@ -237,7 +229,7 @@ class CurationTest {
         reviewer.post("/curate/review/" + draft + "/publish").then().statusCode(400)
                 .body(containsString("Another reviewer must review your own draft."));
 
-        Browser other = signedIn(Role.ADMIN);
+        Browser other = Browser.signedIn(Role.ADMIN);
         other.get("/curate/review");
         other.post("/curate/review/" + draft + "/send-back", "reviewComment", " ").then().statusCode(400);
         assertEquals(303, other.post("/curate/review/" + draft + "/send-back", "reviewComment", "Which bulletin?").statusCode());
@@ -247,8 +239,8 @@ class CurationTest {
     @Test
     void aDraftOfAStaleVersionIsNotPublishedOverANewerOne() throws Exception {
         String id = Db.single(dataSource, "select id from source where ref = 'seed-004-guardian-2016-03'");
-        Browser first = signedIn(Role.CURATOR);
-        Browser second = signedIn(Role.CURATOR);
+        Browser first = Browser.signedIn(Role.CURATOR);
+        Browser second = Browser.signedIn(Role.CURATOR);
         first.get("/curate/sources/" + id + "/edit").then().statusCode(200).body(containsString("value=\"" + id + "\""));
         second.get("/curate/sources/" + id + "/edit");
         String version = Db.single(dataSource, "select version from source where id = " + id);
@@ -262,7 +254,7 @@ class CurationTest {
                 "reliabilityReason", "Reprint.", "comment", "Lower grade");
         String secondDraft = lastDraft();
         try {
-            Browser reviewer = signedIn(Role.REVIEWER);
+            Browser reviewer = Browser.signedIn(Role.REVIEWER);
             reviewer.get("/curate/review");
             assertEquals(303, reviewer.post("/curate/review/" + firstDraft + "/publish").statusCode());
             reviewer.post("/curate/review/" + secondDraft + "/publish").then().statusCode(409)

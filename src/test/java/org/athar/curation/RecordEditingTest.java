@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.athar.account.Role;
-import org.athar.testsupport.Accounts;
 import org.athar.testsupport.Browser;
 import org.athar.testsupport.Db;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +26,6 @@ class RecordEditingTest {
 
     @Inject
     DataSource dataSource;
-
-    private static Browser signedIn(Role role) {
-        Browser browser = new Browser();
-        String user = Accounts.newAccount(role, "a-long-password-9");
-        assertEquals(303, browser.signIn(user, "a-long-password-9").statusCode());
-        return browser;
-    }
 
     /** Takes away what the tests made, so that other tests find the registry as seeded. */
     @AfterEach
@@ -80,7 +72,7 @@ class RecordEditingTest {
     @Test
     void aNewMonumentWithNamesInSeveralScriptsIsPublishedAndFoundBySearch() throws Exception {
         String slug = "fixture-temple-of-nabu-" + System.nanoTime();
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/places/new?parent=palmyra").then().statusCode(200)
                 .body(containsString("<option value=\"MONUMENT\" selected>"));
         assertEquals(303, curator.post("/curate/places", "level", "MONUMENT", "parent", "palmyra", "slug", slug,
@@ -92,10 +84,10 @@ class RecordEditingTest {
                 "nameText", "", "nameLanguage", "", "nameType", "ALTERNATIVE",
                 "comment", "From the site plan").statusCode());
         given().get("/monuments/" + slug).then().statusCode(404);
-        signedIn(Role.CURATOR).get("/monuments/palmyra".replace("monuments", "sites")).then()
+        Browser.signedIn(Role.CURATOR).get("/monuments/palmyra".replace("monuments", "sites")).then()
                 .body(containsString("New place</strong>"));
 
-        publishLastDraft(signedIn(Role.REVIEWER));
+        publishLastDraft(Browser.signedIn(Role.REVIEWER));
         given().get("/monuments/" + slug).then().statusCode(200)
                 .body(containsString("Temple of Nabu"))
                 .body(containsString("<span lang=\"ar\" dir=\"rtl\">معبد نبو</span>"))
@@ -108,7 +100,7 @@ class RecordEditingTest {
 
     @Test
     void aPlaceFormWithMistakesIsShownAgainAndNothingIsSaved() throws Exception {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         String drafts = Db.single(dataSource, "select count(*) from draft");
         curator.get("/curate/places/new");
         curator.post("/curate/places", "level", "MONUMENT", "parent", "temple-of-bel", "slug", "Temple of Nabu!",
@@ -135,17 +127,11 @@ class RecordEditingTest {
     @Test
     void changingAPlacesNamesTouchesOnlyTheNamesThatChangedAndCanBeRestored() throws Exception {
         String slug = "fixture-tomb-" + System.nanoTime();
-        Db.execute(dataSource, """
-                insert into place (slug, level, parent_id, parent_level, place_type, kind)
-                  select '%1$s', 'MONUMENT', id, 'SITE', 'STRUCTURAL_HERITAGE', 'TOWER_TOMB' from place where slug = 'palmyra';
-                insert into place_name (place_id, name, language, direction, name_type)
-                  select id, 'Tomb of Fixture', 'en', 'LTR', 'DESIGNATION' from place where slug = '%1$s';
-                insert into place_name (place_id, name, language, direction, name_type)
-                  select id, 'Old Fixture Tomb', 'en', 'LTR', 'ALTERNATIVE' from place where slug = '%1$s';
-                """.formatted(slug));
-        String placeId = Db.single(dataSource, "select id from place where slug = '" + slug + "'");
+        String placeId = Db.monument(dataSource, slug, "Tomb of Fixture");
+        Db.execute(dataSource, "insert into place_name (place_id, name, language, direction, name_type)"
+                + " values (" + placeId + ", 'Old Fixture Tomb', 'en', 'LTR', 'ALTERNATIVE')");
         String kept = Db.single(dataSource, "select id from place_name where name = 'Tomb of Fixture'");
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/places/" + slug + "/edit").then().statusCode(200).body(containsString("value=\"Old Fixture Tomb\""));
         // the old alternative becomes the designation and the designation an alternative; one name goes, one comes
         assertEquals(303, curator.post("/curate/places", "recordId", placeId, "baseVersion", "0", "level", "MONUMENT",
@@ -154,7 +140,7 @@ class RecordEditingTest {
                 "nameText", "قبر فيكستشر", "nameLanguage", "ar", "nameType", "DESIGNATION",
                 "nameText", "Fixture's Tower", "nameLanguage", "en", "nameType", "DESIGNATION",
                 "comment", "Names as in the new survey").statusCode());
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(containsString("Change to a place"))
                 .body(containsString("Old Fixture Tomb / en / ALTERNATIVE"));
         publishLastDraft(reviewer);
@@ -174,14 +160,14 @@ class RecordEditingTest {
     @Test
     void anEventAndAClaimAreChangedThroughReview() throws Exception {
         String[] event = event();
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/events/" + event[1] + "/edit").then().statusCode(200)
                 .body(containsString("value=\"temple-of-baalshamin\""));
         assertEquals(303, curator.post("/curate/events", "recordId", event[0], "baseVersion", "0",
                 "summary", "Graffiti sprayed on the cella walls", "causeCategory", "VANDALISM", "causeType", "GRAFFITI",
                 "extent", "PCT_1_10", "effects", "SURFACE_LOSS", "effects", "VISUAL_IMPACT",
                 "places", "temple-of-baalshamin, palmyra", "comment", "Survey photos").statusCode());
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         publishLastDraft(reviewer);
         assertEquals("Graffiti sprayed on the cella walls|GRAFFITI|PCT_1_10|2|2", Db.single(dataSource,
                 "select summary || '|' || cause_type || '|' || extent || '|' || (select count(*) from damage_event_effect where event_id = e.id)"
@@ -211,8 +197,8 @@ class RecordEditingTest {
     @Test
     void theSecondOfTwoEditsOfTheSameEventGetsAConflictPage() throws Exception {
         String[] event = event();
-        Browser first = signedIn(Role.CURATOR);
-        Browser second = signedIn(Role.CURATOR);
+        Browser first = Browser.signedIn(Role.CURATOR);
+        Browser second = Browser.signedIn(Role.CURATOR);
         first.get("/curate/events/" + event[1] + "/edit");
         second.get("/curate/events/" + event[1] + "/edit");
         first.post("/curate/events", "recordId", event[0], "baseVersion", "0", "summary", "First curator's summary",
@@ -221,7 +207,7 @@ class RecordEditingTest {
         second.post("/curate/events", "recordId", event[0], "baseVersion", "0", "summary", "Second curator's summary",
                 "causeCategory", "VANDALISM", "places", "temple-of-baalshamin", "comment", "two");
         String secondDraft = lastDraft();
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review");
         assertEquals(303, reviewer.post("/curate/review/" + firstDraft + "/publish").statusCode());
         reviewer.post("/curate/review/" + secondDraft + "/publish").then().statusCode(409)
@@ -235,7 +221,7 @@ class RecordEditingTest {
     @Test
     void aWithdrawnEventLeavesThePagesStaysFindableAndComesBackWithItsClaims() throws Exception {
         String[] event = event();
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/events/" + event[1] + "/edit").then().body(containsString("Propose withdrawing it"));
         curator.post("/curate/withdraw/events/" + event[0], "comment", "").then().statusCode(400)
                 .body(containsString("Say why this record should be withdrawn"));
@@ -244,7 +230,7 @@ class RecordEditingTest {
         given().get("/monuments/temple-of-baalshamin").then().body(not(containsString("Withdraw a damage event</strong>")))
                 .body(containsString("Fixture damage " + event[1]));
 
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(containsString("Withdraw a damage event"));
         publishLastDraft(reviewer);
         given().get("/monuments/temple-of-baalshamin").then().body(not(containsString("Fixture damage " + event[1])));
@@ -267,10 +253,10 @@ class RecordEditingTest {
     void aSourceThatClaimsStillCiteCannotBeWithdrawn() throws Exception {
         String[] event = event();
         String source = Db.single(dataSource, "select source_id from claim where id = " + event[2]);
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/sources/" + source + "/edit");
         assertEquals(303, curator.post("/curate/withdraw/sources/" + source, "comment", "Not a real report").statusCode());
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review");
         reviewer.post("/curate/review/" + lastDraft() + "/publish").then().statusCode(409)
                 .body(containsString("2 claims cite this source. Withdraw or change those first."));
@@ -281,9 +267,9 @@ class RecordEditingTest {
     @Test
     void aWithdrawnClaimComesBackAndAStatusEntryIsChanged() throws Exception {
         String[] event = event();
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         assertEquals(303, curator.post("/curate/withdraw/claims/" + event[3], "comment", "Misread the date").statusCode());
-        Browser reviewer = signedIn(Role.REVIEWER);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
         publishLastDraft(reviewer);
         assertEquals("0", Db.single(dataSource, "select count(*) from claim where id = " + event[3]));
         given().get("/claims/" + event[3] + "/history").then().statusCode(200).body(containsString("Misread the date"));
@@ -318,7 +304,7 @@ class RecordEditingTest {
 
     @Test
     void theFirstAndLastPossibleDaysMakeTheDateWhenNoEdtfIsTyped() {
-        Browser curator = signedIn(Role.CURATOR);
+        Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new?place=temple-of-bel");
         curator.post("/curate/reports/preview", "place", "temple-of-bel", "date", "", "dateFirstDay", "2015-08-27",
                 "dateLastDay", "2015-08-31").then().statusCode(200)
@@ -331,5 +317,23 @@ class RecordEditingTest {
         curator.post("/curate/reports/preview", "date", "", "dateFirstDay", "2015-09-01", "dateLastDay", "2015-08-01").then()
                 .body(containsString("aria-invalid=\"true\""))
                 .body(not(containsString("id=\"date-preview\"")));
+    }
+
+    @Test
+    void restoringWhatNoLongerFitsTheRegistryIsRefusedAndChangesNothing() throws Exception {
+        String[] event = event();
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
+        assertEquals(303, curator.post("/curate/withdraw/claims/" + event[3], "comment", "Wrong event").statusCode());
+        publishLastDraft(reviewer);
+        String withdrawal = Db.single(dataSource, "select max(change_set_id) from history where table_name = 'claim' and owner_id = " + event[3]);
+        assertEquals(303, curator.post("/curate/restore/claims/" + event[3] + "/" + withdrawal).statusCode());
+        // meanwhile the claim's source goes, by a script
+        Db.execute(dataSource, "delete from claim where id = " + event[2] + "; delete from source where ref = '" + event[1] + "'");
+        reviewer.get("/curate/review");
+        reviewer.post("/curate/review/" + lastDraft() + "/publish").then().statusCode(409)
+                .body(containsString("cannot take this draft as it stands now"));
+        assertEquals("0", Db.single(dataSource, "select count(*) from claim where id = " + event[3]));
+        assertEquals("PENDING", Db.single(dataSource, "select state from draft where id = " + lastDraft()));
     }
 }

@@ -1,5 +1,7 @@
 package org.athar.testsupport;
 
+import org.athar.account.Role;
+
 import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
@@ -33,6 +35,17 @@ public class Browser {
         Response r = request.post(path);
         cookies.putAll(r.getCookies());
         return r;
+    }
+
+    /** A browser signed in to a new account of this role. */
+    public static Browser signedIn(Role role) {
+        Browser browser = new Browser();
+        String user = Accounts.newAccount(role, "a-long-password-9");
+        Response r = browser.signIn(user, "a-long-password-9");
+        if (r.statusCode() != 303) {
+            throw new AssertionError("sign-in failed: " + r.statusCode());
+        }
+        return browser;
     }
 
     public Response signIn(String username, String password) {

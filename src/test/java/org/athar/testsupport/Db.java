@@ -43,6 +43,17 @@ public final class Db {
         }
     }
 
+    /** A monument of Palmyra with one English designation, made with plain SQL for a test to change. */
+    public static String monument(DataSource dataSource, String slug, String name) throws SQLException {
+        execute(dataSource, """
+                insert into place (slug, level, parent_id, parent_level, place_type, kind)
+                  select '%1$s', 'MONUMENT', id, 'SITE', 'STRUCTURAL_HERITAGE', 'TOWER_TOMB' from place where slug = 'palmyra';
+                insert into place_name (place_id, name, language, direction, name_type)
+                  select id, '%2$s', 'en', 'LTR', 'DESIGNATION' from place where slug = '%1$s';
+                """.formatted(slug, name));
+        return single(dataSource, "select id from place where slug = '" + slug + "'");
+    }
+
     /** A digest of every row of every registry table: equal digests mean nothing was written. */
     public static Map<String, String> fingerprint(DataSource dataSource) throws SQLException {
         Map<String, String> digests = new LinkedHashMap<>();
