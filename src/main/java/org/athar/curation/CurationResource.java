@@ -48,6 +48,7 @@ import org.athar.status.StatusAssessment;
 import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
 import org.athar.web.BadParameterException;
+import org.athar.web.ConflictException;
 import org.athar.web.Requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -447,6 +448,45 @@ public class CurationResource {
         return propose(RecordType.STATUS, form, fields, "Say why the condition is this, for the reviewer.",
                 problems -> Templates.statusForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                         Choices.ALL));
+    }
+
+    // Revising a draft that was sent back
+
+    /**
+     * A draft a reviewer sent back, in its form again, as its author left it and with the reviewer's words. Sending
+     * it makes a new draft; it keeps the version the first one began from, so that a change published meanwhile
+     * still shows as a conflict.
+     */
+    @GET
+    @Path("curate/drafts/{id}/revise")
+    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
+    @Transactional
+    public TemplateInstance revise(@PathParam("id") String id) throws JsonProcessingException {
+        Draft draft = Draft.<Draft>findByIdOptional(Requests.parseId(id, "draft"))
+                .filter(d -> d.author.username.equals(identity.getPrincipal().getName()))
+                .orElseThrow(() -> Requests.notFound("draft of yours", id));
+        if (!Draft.SENT_BACK.equals(draft.state) || !Draft.EDIT.equals(draft.action)) {
+            throw new ConflictException("Only a change sent back to you can be revised; this one is "
+                    + draft.state.toLowerCase().replace('_', ' ') + ".");
+        }
+        Map<String, String> review = Map.of("review", draft.reviewer.username + " sent this back: " + draft.reviewComment);
+        Proposal proposal = json.readValue(draft.payload, RecordType.valueOf(draft.recordType).form);
+        Long recordId = draft.recordId;
+        Integer base = draft.baseVersion;
+        if (proposal instanceof SourceForm f) {
+            return Templates.sourceForm(f, recordId, base, draft.comment, review, Choices.ALL);
+        } else if (proposal instanceof PlaceForm f) {
+            return Templates.placeForm(f.withBlankNames(), recordId, base, draft.comment, review, Choices.ALL);
+        } else if (proposal instanceof EventForm f) {
+            return Templates.eventForm(f, DamageEvent.<DamageEvent>findByIdOptional(recordId).map(e -> e.slug).orElse(null),
+                    recordId, base, draft.comment, review, Choices.ALL);
+        } else if (proposal instanceof ClaimForm f) {
+            return Templates.claimForm(f, recordId, base, draft.comment, review, Choices.ALL, null);
+        } else if (proposal instanceof StatusForm f) {
+            return Templates.statusForm(f, recordId, base, draft.comment, review, Choices.ALL);
+        }
+        return Templates.reportForm(((DamageReportForm) proposal).withNewSourceFields(), draft.comment, review,
+                Choices.ALL, null);
     }
 
     // Withdrawing and restoring any record

@@ -48,6 +48,12 @@ public record DamageReportForm(String event, String place, String summary, Strin
         return problems();
     }
 
+    /** The report with empty new-source fields where it cites an existing source, for showing in its form. */
+    DamageReportForm withNewSourceFields() {
+        return newSource != null ? this : new DamageReportForm(event, place, summary, causeCategory, causeType, date,
+                severity, actor, sourceId, SourceForm.empty(), quote, certainty, verification);
+    }
+
     /** Field name to what is wrong with it; fields of a new source are prefixed "source.". */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();

@@ -89,6 +89,11 @@ public class Draft extends PanacheEntityBase {
         };
     }
 
+    /** The record's part of its history address (/history/events/12); only for drafts about an existing record. */
+    public String historyPath() {
+        return RecordType.valueOf(recordType).kind.path + "/" + recordId;
+    }
+
     /**
      * Pending drafts that concern a place: its own record, its status entries, its events and their claims, claims
      * about it, new places inside it and damage reports naming it. Curators see them on the place's page.

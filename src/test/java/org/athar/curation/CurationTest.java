@@ -233,7 +233,7 @@ class CurationTest {
         other.get("/curate/review");
         other.post("/curate/review/" + draft + "/send-back", "reviewComment", " ").then().statusCode(400);
         assertEquals(303, other.post("/curate/review/" + draft + "/send-back", "reviewComment", "Which bulletin?").statusCode());
-        reviewer.get("/curate").then().body(containsString("Sent back")).body(containsString("“Which bulletin?”"));
+        reviewer.get("/curate").then().body(containsString("Sent back")).body(containsString("“<bdi>Which bulletin?</bdi>”"));
     }
 
     @Test

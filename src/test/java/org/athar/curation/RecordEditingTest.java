@@ -336,4 +336,32 @@ class RecordEditingTest {
         assertEquals("0", Db.single(dataSource, "select count(*) from claim where id = " + event[3]));
         assertEquals("PENDING", Db.single(dataSource, "select state from draft where id = " + lastDraft()));
     }
+
+    @Test
+    void aDraftSentBackIsRevisedByItsAuthorAndSentAgain() throws Exception {
+        String[] event = event();
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        curator.get("/curate/claims/" + event[2] + "/edit");
+        String source = Db.single(dataSource, "select source_id from claim where id = " + event[2]);
+        assertEquals(303, curator.post("/curate/claims", "recordId", event[2], "baseVersion", "0", "sourceId", source,
+                "quote", "Walls were sprayed.", "severity", "SEVERE", "certainty", "HIGH", "verification", "REPORTED",
+                "comment", "The source says severe").statusCode());
+        String draft = lastDraft();
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review");
+        reviewer.post("/curate/review/" + draft + "/send-back", "reviewComment", "It says moderate; quote the sentence");
+        curator.get("/curate").then().body(containsString("/curate/drafts/" + draft + "/revise"));
+        Browser.signedIn(Role.CURATOR).get("/curate/drafts/" + draft + "/revise").then().statusCode(404);
+        curator.get("/curate/drafts/" + draft + "/revise").then().statusCode(200)
+                .body(containsString("sent this back: It says moderate; quote the sentence"))
+                .body(containsString("<option value=\"SEVERE\" selected>"))
+                .body(containsString("name=\"baseVersion\" value=\"0\""));
+        assertEquals(303, curator.post("/curate/claims", "recordId", event[2], "baseVersion", "0", "sourceId", source,
+                "quote", "Walls were sprayed.", "severity", "MODERATE", "certainty", "HIGH", "verification", "REPORTED",
+                "comment", "Moderate, as the source says").statusCode());
+        curator.get("/curate/drafts/" + lastDraft() + "/revise").then().statusCode(409)
+                .body(containsString("Only a change sent back to you can be revised; this one is pending."));
+        publishLastDraft(reviewer);
+        assertEquals("MODERATE", Db.single(dataSource, "select severity from claim where id = " + event[2]));
+    }
 }
