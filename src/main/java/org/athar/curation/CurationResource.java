@@ -38,6 +38,7 @@ import org.athar.evidence.Reliability;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.history.History;
+import org.athar.place.IdentifierScheme;
 import org.athar.place.NameType;
 import org.athar.place.Place;
 import org.athar.place.PlaceKind;
@@ -94,12 +95,14 @@ public class CurationResource {
     public record Choices(List<CauseCategory> causeCategories, List<CauseType> causeTypes, List<Severity> severities,
             List<Certainty> certainties, List<Verification> verifications, List<SourceKind> kinds,
             List<Reliability> grades, List<Condition> conditions, List<Extent> extents, List<EffectType> effects,
-            List<PlaceLevel> levels, List<PlaceType> placeTypes, List<PlaceKind> placeKinds, List<NameType> nameTypes) {
+            List<PlaceLevel> levels, List<PlaceType> placeTypes, List<PlaceKind> placeKinds, List<NameType> nameTypes,
+            List<IdentifierScheme> schemes) {
         static final Choices ALL = new Choices(List.of(CauseCategory.values()), List.of(CauseType.values()),
                 List.of(Severity.values()), List.of(Certainty.values()), List.of(Verification.values()),
                 List.of(SourceKind.values()), List.of(Reliability.values()), List.of(Condition.values()),
                 List.of(Extent.values()), List.of(EffectType.values()), List.of(PlaceLevel.values()),
-                List.of(PlaceType.values()), List.of(PlaceKind.values()), List.of(NameType.values()));
+                List.of(PlaceType.values()), List.of(PlaceKind.values()), List.of(NameType.values()),
+                List.of(IdentifierScheme.values()));
     }
 
     /** The damage report form's fields, as posted; the new source's fields are prefixed "source.". */
@@ -174,6 +177,8 @@ public class CurationResource {
         @FormParam("nameText") List<String> nameText;
         @FormParam("nameLanguage") List<String> nameLanguage;
         @FormParam("nameType") List<String> nameType;
+        @FormParam("identifierScheme") List<String> identifierScheme;
+        @FormParam("identifierValue") List<String> identifierValue;
 
         PlaceForm form() {
             List<PlaceForm.NameForm> names = new ArrayList<>();
@@ -181,8 +186,12 @@ public class CurationResource {
             for (int i = 0; i < rows; i++) {
                 names.add(new PlaceForm.NameForm(at(nameText, i), at(nameLanguage, i), at(nameType, i)));
             }
+            List<PlaceForm.IdentifierForm> identifiers = new ArrayList<>();
+            for (int i = 0; i < Math.max(size(identifierScheme), size(identifierValue)); i++) {
+                identifiers.add(new PlaceForm.IdentifierForm(at(identifierScheme, i), at(identifierValue, i)));
+            }
             return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude,
-                    locationCertainty, names);
+                    locationCertainty, names, identifiers);
         }
 
         private static int size(List<String> list) {

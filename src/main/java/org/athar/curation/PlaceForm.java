@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.athar.damage.Certainty;
+import org.athar.place.IdentifierScheme;
 import org.athar.place.NameType;
 import org.athar.place.Place;
 import org.athar.place.PlaceKind;
 import org.athar.place.PlaceLevel;
+import org.athar.place.PlaceIdentifier;
 import org.athar.place.PlaceName;
 import org.athar.place.PlaceType;
 
@@ -24,7 +26,16 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * (BCP 47, so "ar" for Arabic script and "ar-Latn" for a transliteration) with its type.
  */
 public record PlaceForm(String level, String parent, String slug, String placeType, String kind, String description,
-        String latitude, String longitude, String locationCertainty, List<NameForm> names) implements Proposal {
+        String latitude, String longitude, String locationCertainty, List<NameForm> names,
+        List<IdentifierForm> identifiers) implements Proposal {
+
+    /** One authority identifier row (UNESCO, Wikidata, Pleiades, GeoNames); rows without a value are ignored. */
+    public record IdentifierForm(String scheme, String value) {
+
+        boolean unfilled() {
+            return Forms.blank(value);
+        }
+    }
 
     /** One name row of the form; rows left empty are ignored. */
     public record NameForm(String name, String language, String type) {
@@ -53,8 +64,8 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         Place inside = Forms.blank(parent) ? null : Place.findBySlug(parent.strip()).orElse(null);
         String level = inside == null ? "SITE" : inside.level == PlaceLevel.SITE ? "MONUMENT" : "PART";
         return new PlaceForm(level, parent, "", inside == null ? "ARCHAEOLOGICAL_SITE" : "STRUCTURAL_HERITAGE", "OTHER",
-                "", "", "", "", List.of(new NameForm("", "en", "DESIGNATION"), new NameForm("", "ar", "DESIGNATION")))
-                .withBlankNames();
+                "", "", "", "", List.of(new NameForm("", "en", "DESIGNATION"), new NameForm("", "ar", "DESIGNATION")),
+                List.of()).withBlankNames();
     }
 
     static PlaceForm of(Place p) {
@@ -62,23 +73,33 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
                 p.kind.name(), p.description, p.latitude == null ? "" : p.latitude.toString(),
                 p.longitude == null ? "" : p.longitude.toString(),
                 p.locationCertainty == null ? "" : p.locationCertainty.name(),
-                p.names.stream().map(n -> new NameForm(n.name, n.language, n.nameType.name())).toList());
+                p.names.stream().map(n -> new NameForm(n.name, n.language, n.nameType.name())).toList(),
+                p.identifiers.stream().map(i -> new IdentifierForm(i.scheme.name(), i.value)).toList());
     }
 
-    /** The names typed, without empty rows: what a draft keeps. */
+    /** The names and identifiers typed, without empty rows: what a draft keeps. */
     PlaceForm withoutBlankNames() {
         return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty,
-                names.stream().filter(n -> !n.unfilled()).toList());
+                names.stream().filter(n -> !n.unfilled()).toList(),
+                identifiers().stream().filter(i -> !i.unfilled()).toList());
     }
 
-    /** The form with a few empty name rows added, for typing further names. */
+    /** The form with a few empty name and identifier rows added, for typing further ones. */
     PlaceForm withBlankNames() {
-        List<NameForm> rows = new ArrayList<>(names);
+        List<NameForm> nameRows = new ArrayList<>(names);
+        List<IdentifierForm> identifierRows = new ArrayList<>(identifiers());
         for (int i = 0; i < BLANK_NAME_ROWS; i++) {
-            rows.add(new NameForm("", "", "ALTERNATIVE"));
+            nameRows.add(new NameForm("", "", "ALTERNATIVE"));
         }
+        identifierRows.add(new IdentifierForm("WIKIDATA", ""));
+        identifierRows.add(new IdentifierForm("PLEIADES", ""));
         return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty,
-                rows);
+                nameRows, identifierRows);
+    }
+
+    @Override
+    public List<IdentifierForm> identifiers() {
+        return identifiers == null ? List.of() : identifiers;
     }
 
     @Override
@@ -121,7 +142,34 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
             problems.put("locationCertainty", "A location's certainty needs the coordinates.");
         }
         checkNames(problems);
+        checkIdentifiers(problems, edited);
         return problems;
+    }
+
+    private void checkIdentifiers(Map<String, String> problems, Place edited) {
+        List<String> wrong = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (IdentifierForm i : identifiers()) {
+            if (i.unfilled()) {
+                continue;
+            }
+            String value = i.value.strip();
+            IdentifierScheme scheme = Stream.of(IdentifierScheme.values()).filter(s -> s.name().equals(i.scheme))
+                    .findFirst().orElse(null);
+            if (scheme == null || !value.matches(scheme == IdentifierScheme.WIKIDATA ? "Q[1-9][0-9]*" : "[1-9][0-9]*")) {
+                wrong.add(value + " is not a " + (scheme == null ? "known" : scheme.label()) + " identifier"
+                        + (scheme == IdentifierScheme.WIKIDATA ? " (Q and a number, such as Q5859)" : " (a number)"));
+            } else if (!seen.add(scheme + value)) {
+                wrong.add(value + " is given twice");
+            } else {
+                PlaceIdentifier.<PlaceIdentifier>find("scheme = ?1 and value = ?2", scheme, value).firstResultOptional()
+                        .filter(taken -> edited == null || !taken.place.id.equals(edited.id))
+                        .ifPresent(taken -> wrong.add(value + " already identifies " + taken.place.slug));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            problems.put("identifiers", String.join("; ", wrong) + ".");
+        }
     }
 
     private void checkParent(Map<String, String> problems, PlaceLevel placeLevel, Place edited) {
@@ -206,6 +254,24 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         place.locationCertainty = Forms.enumOrNull(Certainty.class, locationCertainty);
         place.persist();
         syncNames(place);
+        syncIdentifiers(place);
+    }
+
+    /** Keeps the identifiers typed and only those; an identifier that stays keeps its row. */
+    private void syncIdentifiers(Place place) {
+        List<IdentifierForm> wanted = identifiers().stream().filter(i -> !i.unfilled())
+                .map(i -> new IdentifierForm(i.scheme, i.value.strip())).distinct().toList();
+        place.identifiers.removeIf(i -> !wanted.contains(new IdentifierForm(i.scheme.name(), i.value)));
+        Panache.getEntityManager().flush();
+        for (IdentifierForm i : wanted) {
+            if (place.identifiers.stream().noneMatch(e -> e.scheme.name().equals(i.scheme) && e.value.equals(i.value))) {
+                PlaceIdentifier identifier = new PlaceIdentifier();
+                identifier.place = place;
+                identifier.scheme = IdentifierScheme.valueOf(i.scheme);
+                identifier.value = i.value;
+                place.identifiers.add(identifier);
+            }
+        }
     }
 
     /**

@@ -82,6 +82,8 @@ class RecordEditingTest {
                 "nameText", "معبد نبو", "nameLanguage", "ar", "nameType", "DESIGNATION",
                 "nameText", "Maʿbad Nabū", "nameLanguage", "ar-Latn", "nameType", "ALTERNATIVE",
                 "nameText", "", "nameLanguage", "", "nameType", "ALTERNATIVE",
+                "identifierScheme", "PLEIADES", "identifierValue", "668331999",
+                "identifierScheme", "WIKIDATA", "identifierValue", "",
                 "comment", "From the site plan").statusCode());
         given().get("/monuments/" + slug).then().statusCode(404);
         Browser.signedIn(Role.CURATOR).get("/monuments/palmyra".replace("monuments", "sites")).then()
@@ -91,7 +93,8 @@ class RecordEditingTest {
         given().get("/monuments/" + slug).then().statusCode(200)
                 .body(containsString("Temple of Nabu"))
                 .body(containsString("<span lang=\"ar\" dir=\"rtl\">معبد نبو</span>"))
-                .body(containsString("Maʿbad Nabū"));
+                .body(containsString("Maʿbad Nabū"))
+                .body(containsString("href=\"https://pleiades.stoa.org/places/668331999\""));
         assertEquals("RTL", Db.single(dataSource, "select direction from place_name where name = 'معبد نبو' and place_id = "
                 + "(select id from place where slug = '" + slug + "')"));
         given().get("/api/search?q=معبد نبو").then().body(containsString(slug));
@@ -108,7 +111,11 @@ class RecordEditingTest {
                 "nameText", "Temple of Nabu", "nameLanguage", "en", "nameType", "DESIGNATION",
                 "nameText", "Nabu's temple", "nameLanguage", "en", "nameType", "DESIGNATION",
                 "nameText", "معبد نبو", "nameLanguage", "Arabic", "nameType", "DESIGNATION",
+                "identifierScheme", "WIKIDATA", "identifierValue", "5859",
+                "identifierScheme", "UNESCO_WHS", "identifierValue", "23",
                 "comment", "").then().statusCode(400)
+                .body(containsString("5859 is not a Wikidata identifier (Q and a number, such as Q5859)"))
+                .body(containsString("23 already identifies palmyra"))
                 .body(containsString("Give the slug of the site this monument belongs to"))
                 .body(containsString("lower-case letters and digits"))
                 .body(containsString("from -90 to 90"))
