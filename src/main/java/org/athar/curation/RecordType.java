@@ -1,6 +1,7 @@
 package org.athar.curation;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.Objects;
 
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
@@ -92,6 +93,6 @@ enum RecordType {
     }
 
     private static String firstOf(String... blockers) {
-        return List.of(blockers).stream().filter(b -> b != null).findFirst().orElse(null);
+        return Arrays.stream(blockers).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -37,7 +37,7 @@ public class ErrorPages {
         }
         // Our own exceptions carry a message written for people; the framework's (no such route) do not.
         String message = e instanceof RecordNotFoundException || e instanceof BadParameterException
-                || e instanceof ConflictException ? e.getMessage()
+                || e instanceof ConflictException || e instanceof RecordWithdrawnException ? e.getMessage()
                 : defaultMessage(status);
         if (uri.getPath().startsWith("/api")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.athar.curation.Draft;
+import org.athar.history.History;
 import org.athar.place.Place;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventSummary;
@@ -51,6 +52,18 @@ public class Pages {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    History history;
+
+    /** Not found (404), or Gone (410) with the way to its history when the record was withdrawn. */
+    private RuntimeException missing(String what, String table, String field, String key, String path) {
+        if (history.withdrawn(table, field, key).isPresent()) {
+            return new RecordWithdrawnException("The " + what + " '" + key + "' has been withdrawn from the registry. "
+                    + "Its history, from which a curator can restore it, is at " + path + key + "/history.");
+        }
+        return Requests.notFound(what, key);
+    }
+
     /** Visitors see published data only; curators also see what is waiting for review about the place. */
     private Curation curation(String slug) {
         if (identity.isAnonymous()) {
@@ -67,19 +80,19 @@ public class Pages {
     @GET
     @Path("sites/{slug}")
     public TemplateInstance site(@PathParam("slug") String slug) {
-        return Templates.site(registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug)), curation(slug));
+        return Templates.site(registry.site(slug).orElseThrow(() -> missing("site", "place", "slug", slug, "/sites/")), curation(slug));
     }
 
     @GET
     @Path("monuments/{slug}")
     public TemplateInstance monument(@PathParam("slug") String slug) {
-        return Templates.monument(registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug)),
+        return Templates.monument(registry.monument(slug).orElseThrow(() -> missing("monument", "place", "slug", slug, "/monuments/")),
                 curation(slug));
     }
 
     @GET
     @Path("sources/{id}")
     public TemplateInstance source(@PathParam("id") String id) {
-        return Templates.source(registry.source(Requests.parseId(id, "source")).orElseThrow(() -> Requests.notFound("source", id)));
+        return Templates.source(registry.source(Requests.parseId(id, "source")).orElseThrow(() -> missing("source", "source", "id", id, "/sources/")));
     }
 }

@@ -257,6 +257,30 @@ class RecordEditingTest {
     }
 
     @Test
+    void aWithdrawnPlacesPageSaysWhereItsHistoryIs() throws Exception {
+        String slug = "fixture-gone-tomb-" + System.nanoTime();
+        String id = Db.monument(dataSource, slug, "Tomb that goes");
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        curator.get("/curate/places/" + slug + "/edit");
+        assertEquals(303, curator.post("/curate/withdraw/places/" + id, "comment", "Entered twice").statusCode());
+        publishLastDraft(Browser.signedIn(Role.REVIEWER));
+        given().get("/monuments/" + slug).then().statusCode(410)
+                .body(containsString("has been withdrawn from the registry"))
+                .body(containsString("/monuments/" + slug + "/history"));
+        given().get("/monuments/" + slug + "/history").then().statusCode(200).body(containsString("Entered twice"));
+        given().get("/monuments/no-such-tomb").then().statusCode(404);
+        curator.post("/curate/withdraw/places/" + id, "comment", "again").then().statusCode(404);
+
+        String bel = Db.single(dataSource, "select id from place where slug = 'temple-of-bel'");
+        assertEquals(303, curator.post("/curate/withdraw/places/" + bel, "comment", "Testing a refusal").statusCode());
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review");
+        reviewer.post("/curate/review/" + lastDraft() + "/publish").then().statusCode(409)
+                .body(containsString("damage events concern this place. Withdraw or change those first."));
+        reviewer.post("/curate/review/" + lastDraft() + "/send-back", "reviewComment", "Not this one");
+    }
+
+    @Test
     void aSourceThatClaimsStillCiteCannotBeWithdrawn() throws Exception {
         String[] event = event();
         String source = Db.single(dataSource, "select source_id from claim where id = " + event[2]);
