@@ -276,7 +276,7 @@ class RecordEditingTest {
         Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review");
         reviewer.post("/curate/review/" + lastDraft() + "/publish").then().statusCode(409)
-                .body(containsString("damage events concern this place. Withdraw or change those first."));
+                .body(containsString("damage event")).body(containsString("this place. Withdraw or change those first."));
         reviewer.post("/curate/review/" + lastDraft() + "/send-back", "reviewComment", "Not this one");
     }
 
