@@ -63,11 +63,13 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * The curators' forms: every proposal (a new or changed record, a withdrawal, a restored earlier version) becomes a
  * draft that a reviewer publishes or sends back ({@link ReviewResource}). A form with problems is shown again as
- * typed, each problem at its field, and nothing is saved.
+ * typed, each problem at its field, and nothing is saved. Every route is for signed-in curators (reviewers and
+ * administrators curate too).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
+@RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
 public class CurationResource {
 
     @CheckedTemplate
@@ -263,14 +265,12 @@ public class CurationResource {
 
     @GET
     @Path("curate/sources/new")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     public TemplateInstance newSource() {
         return Templates.sourceForm(SourceForm.empty(), null, null, "", Map.of(), Choices.ALL);
     }
 
     @GET
     @Path("curate/sources/{id}/edit")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance editSource(@PathParam("id") String id) {
         Source source = Source.<Source>findByIdOptional(Requests.parseId(id, "source"))
@@ -280,7 +280,6 @@ public class CurationResource {
 
     @POST
     @Path("curate/sources")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
@@ -294,7 +293,6 @@ public class CurationResource {
 
     @GET
     @Path("curate/places/new")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance newPlace(@QueryParam("parent") String parent) {
         return Templates.placeForm(PlaceForm.empty(parent), null, null, "", Map.of(), Choices.ALL);
@@ -302,7 +300,6 @@ public class CurationResource {
 
     @GET
     @Path("curate/places/{slug}/edit")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance editPlace(@PathParam("slug") String slug) {
         Place place = Place.findBySlug(slug).orElseThrow(() -> Requests.notFound("place", slug));
@@ -312,7 +309,6 @@ public class CurationResource {
 
     @POST
     @Path("curate/places")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposePlace(@BeanParam PlaceFields fields) throws JsonProcessingException {
@@ -327,7 +323,6 @@ public class CurationResource {
 
     @GET
     @Path("curate/events/{slug}/edit")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance editEvent(@PathParam("slug") String slug) {
         DamageEvent event = DamageEvent.findBySlug(slug).orElseThrow(() -> Requests.notFound("event", slug));
@@ -336,7 +331,6 @@ public class CurationResource {
 
     @POST
     @Path("curate/events")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeEvent(@BeanParam EventFields fields) throws JsonProcessingException {
@@ -350,7 +344,6 @@ public class CurationResource {
 
     @GET
     @Path("curate/claims/{id}/edit")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance editClaim(@PathParam("id") String id) {
         Claim claim = Claim.<Claim>findByIdOptional(Requests.parseId(id, "claim"))
@@ -360,7 +353,6 @@ public class CurationResource {
 
     @POST
     @Path("curate/claims")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeClaim(@BeanParam ClaimFields fields) throws JsonProcessingException {
@@ -373,7 +365,6 @@ public class CurationResource {
     /** "Check the date" on the claim form: the form again with the date as the registry will read it. */
     @POST
     @Path("curate/claims/preview")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance previewClaim(@BeanParam ClaimFields fields) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -387,7 +378,6 @@ public class CurationResource {
 
     @GET
     @Path("curate/reports/new")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     public TemplateInstance newReport(@QueryParam("place") String place, @QueryParam("event") String event) {
         return Templates.reportForm(DamageReportForm.empty(place == null ? "" : place, event == null ? "" : event), "",
                 Map.of(), Choices.ALL, null);
@@ -395,7 +385,6 @@ public class CurationResource {
 
     @POST
     @Path("curate/reports")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
@@ -410,7 +399,6 @@ public class CurationResource {
     /** "Check the date": the form again, as typed, with the date as the registry will read it. Nothing is saved. */
     @POST
     @Path("curate/reports/preview")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance previewReport(@BeanParam ReportFields fields) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -432,14 +420,12 @@ public class CurationResource {
 
     @GET
     @Path("curate/status/new")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     public TemplateInstance newStatus(@QueryParam("place") String place) {
         return Templates.statusForm(StatusForm.empty(place == null ? "" : place), null, null, "", Map.of(), Choices.ALL);
     }
 
     @GET
     @Path("curate/status/{id}/edit")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance editStatus(@PathParam("id") String id) {
         StatusAssessment status = StatusAssessment.<StatusAssessment>findByIdOptional(Requests.parseId(id, "status entry"))
@@ -449,7 +435,6 @@ public class CurationResource {
 
     @POST
     @Path("curate/status")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeStatus(@BeanParam StatusFields fields) throws JsonProcessingException {
@@ -468,7 +453,6 @@ public class CurationResource {
      */
     @GET
     @Path("curate/drafts/{id}/revise")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public TemplateInstance revise(@PathParam("id") String id) throws JsonProcessingException {
         Draft draft = Draft.<Draft>findByIdOptional(Requests.parseId(id, "draft"))
@@ -503,7 +487,6 @@ public class CurationResource {
     /** Proposes withdrawing a record; the reviewer sees what would go, and publishing checks nothing rests on it. */
     @POST
     @Path("curate/withdraw/{type}/{id}")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response withdraw(@PathParam("type") String typePath, @PathParam("id") String id,
@@ -527,7 +510,6 @@ public class CurationResource {
      */
     @POST
     @Path("curate/restore/{type}/{id}/{changeSet}")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
     @Transactional
     public Response restore(@PathParam("type") String typePath, @PathParam("id") String id,
             @PathParam("changeSet") String changeSet) {
