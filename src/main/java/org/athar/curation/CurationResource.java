@@ -91,6 +91,9 @@ public class CurationResource {
 
         static native TemplateInstance claimForm(ClaimForm form, Long recordId, Integer baseVersion, String comment,
                 Map<String, String> problems, Choices choices, String datePreview);
+
+        static native TemplateInstance changedMeanwhile(String what, String title, List<FieldChange> changes,
+                String editPath, String historyPath);
     }
 
     /** The vocabularies the forms offer. */
@@ -539,6 +542,13 @@ public class CurationResource {
         }
         if (!problems.isEmpty()) {
             return Response.status(400).entity(reshow.apply(problems)).build();
+        }
+        if (edit.recordId != null && type.versionOf(edit.recordId) != edit.baseVersion) {
+            // someone published a change since this form was opened: show both, keep nothing over it
+            Proposal now = type.current(edit.recordId);
+            return Response.status(409).entity(Templates.changedMeanwhile(type.noun(), now.title(),
+                    FieldChange.between(json, now, stored), type.editPath(edit.recordId),
+                    "/history/" + type.kind.path + "/" + edit.recordId)).build();
         }
         Draft.propose(me(), type, Draft.EDIT, edit.recordId, edit.baseVersion, json.writeValueAsString(stored), edit.comment);
         return toWorkspace();

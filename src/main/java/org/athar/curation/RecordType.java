@@ -49,6 +49,15 @@ enum RecordType {
                 .findFirst().orElse(-1);
     }
 
+    /** Where a curator edits the record. */
+    String editPath(long id) {
+        return switch (this) {
+            case PLACE -> "/curate/places/" + Place.<Place>findByIdOptional(id).map(p -> p.slug).orElse("") + "/edit";
+            case EVENT -> "/curate/events/" + DamageEvent.<DamageEvent>findByIdOptional(id).map(e -> e.slug).orElse("") + "/edit";
+            default -> "/curate/" + kind.path + "/" + id + "/edit";
+        };
+    }
+
     /** The published record as its form, for diffs and conflict pages; null when it does not exist. */
     Proposal current(long id) {
         return switch (this) {

@@ -3,10 +3,8 @@ package org.athar.curation;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,9 +55,6 @@ public class ReviewResource {
 
     /** A pending draft: what it proposes, in words and field by field against what is published now. */
     public record Pending(Draft draft, String title, List<FieldChange> changes, String recordPath) {
-    }
-
-    public record FieldChange(String field, String published, String proposed) {
     }
 
     @Inject
@@ -178,46 +173,7 @@ public class ReviewResource {
             return new Pending(draft, now == null ? "withdrawn record " + draft.recordId : now.title(), changes, path);
         }
         Proposal proposed = draft.action.equals(Draft.WITHDRAW) ? null : json.readValue(draft.payload, type.form);
-        Map<String, Object> before = now == null ? Map.of() : flatten(json.convertValue(now, Map.class), "");
-        Map<String, Object> after = proposed == null ? Map.of() : flatten(json.convertValue(proposed, Map.class), "");
-        for (String field : union(before, after)) {
-            Object was = blankToNull(before.get(field));
-            Object value = blankToNull(after.get(field));
-            if (!Objects.equals(was, value)) {
-                changes.add(new FieldChange(field, was == null ? null : was.toString(), value == null ? null : value.toString()));
-            }
-        }
+        changes.addAll(FieldChange.between(json, now, proposed));
         return new Pending(draft, proposed != null ? proposed.title() : now != null ? now.title() : "", changes, path);
-    }
-
-    private static List<String> union(Map<String, Object> a, Map<String, Object> b) {
-        Map<String, Boolean> keys = new LinkedHashMap<>();
-        a.keySet().forEach(k -> keys.put(k, true));
-        b.keySet().forEach(k -> keys.put(k, true));
-        return List.copyOf(keys.keySet());
-    }
-
-    /** Nested objects (a report's new source) become "source.title" and so on. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> flatten(Map<String, Object> map, String prefix) {
-        Map<String, Object> flat = new LinkedHashMap<>();
-        map.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                flat.putAll(flatten((Map<String, Object>) nested, prefix + (key.equals("newSource") ? "source" : key) + "."));
-            } else if (value instanceof List<?> list) {
-                // a place's names: one line per name, its parts separated
-                flat.put(prefix + key, String.join("; ", list.stream()
-                        .map(e -> e instanceof Map<?, ?> m ? String.join(" / ", m.values().stream().map(String::valueOf).toList())
-                                : String.valueOf(e))
-                        .toList()));
-            } else {
-                flat.put(prefix + key, value);
-            }
-        });
-        return flat;
-    }
-
-    private static Object blankToNull(Object value) {
-        return value instanceof String s && s.isBlank() ? null : value;
     }
 }

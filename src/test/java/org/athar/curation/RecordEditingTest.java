@@ -226,6 +226,26 @@ class RecordEditingTest {
     }
 
     @Test
+    void savingAnEditOfARecordPublishedMeanwhileShowsBothVersionsAndSavesNothing() throws Exception {
+        String[] event = event();
+        Browser slow = Browser.signedIn(Role.CURATOR);
+        slow.get("/curate/events/" + event[1] + "/edit").then().body(containsString("name=\"baseVersion\" value=\"0\""));
+        Browser quick = Browser.signedIn(Role.CURATOR);
+        quick.get("/curate/events/" + event[1] + "/edit");
+        quick.post("/curate/events", "recordId", event[0], "baseVersion", "0", "summary", "The quick curator's summary",
+                "causeCategory", "VANDALISM", "places", "temple-of-baalshamin", "comment", "quick");
+        publishLastDraft(Browser.signedIn(Role.REVIEWER));
+        String drafts = Db.single(dataSource, "select count(*) from draft");
+        slow.post("/curate/events", "recordId", event[0], "baseVersion", "0", "summary", "The slow curator's summary",
+                "causeCategory", "VANDALISM", "places", "temple-of-baalshamin", "comment", "slow").then().statusCode(409)
+                .body(containsString("changed since you opened it"))
+                .body(containsString("The quick curator&#39;s summary"))
+                .body(containsString("The slow curator&#39;s summary"))
+                .body(containsString("/curate/events/" + event[1] + "/edit"));
+        assertEquals(drafts, Db.single(dataSource, "select count(*) from draft"), "nothing saved over it");
+    }
+
+    @Test
     void aWithdrawnEventLeavesThePagesStaysFindableAndComesBackWithItsClaims() throws Exception {
         String[] event = event();
         Browser curator = Browser.signedIn(Role.CURATOR);
