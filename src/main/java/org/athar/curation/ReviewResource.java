@@ -170,10 +170,15 @@ public class ReviewResource {
                 String prefix = row.table().replace('_', ' ') + " (" + row.operation().toLowerCase() + ") · ";
                 row.fields().forEach(f -> changes.add(new FieldChange(prefix + f.name(), f.before(), f.after())));
             }
-            return new Pending(draft, now == null ? "withdrawn record " + draft.recordId : now.title(), changes, path);
+            return new Pending(draft, now == null ? gone(type, draft) : now.title(), changes, path);
         }
         Proposal proposed = draft.action.equals(Draft.WITHDRAW) ? null : json.readValue(draft.payload, type.form);
         changes.addAll(FieldChange.between(json, now, proposed));
-        return new Pending(draft, proposed != null ? proposed.title() : now != null ? now.title() : "", changes, path);
+        return new Pending(draft, proposed != null ? proposed.title() : now != null ? now.title() : gone(type, draft), changes,
+                path);
+    }
+
+    private static String gone(RecordType type, Draft draft) {
+        return type.noun() + " " + draft.recordId + ", no longer in the registry";
     }
 }
