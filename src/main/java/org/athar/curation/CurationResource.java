@@ -519,8 +519,13 @@ public class CurationResource {
         RecordType type = RecordType.ofPath(typePath);
         long recordId = Requests.parseId(id, "record");
         long set = Requests.parseId(changeSet, "change");
-        if (history.of(type.kind, recordId).stream().noneMatch(c -> c.changeSet() == set)) {
+        List<History.Change> changes = history.of(type.kind, recordId).stream().filter(c -> c.changeSet() == set).toList();
+        if (changes.isEmpty()) {
             throw Requests.notFound("change of this record", changeSet);
+        }
+        if (changes.stream().anyMatch(c -> c.table().equals(type.kind.table) && c.operation().equals("INSERT"))) {
+            throw new BadParameterException("changeSet", "Before change " + set + " this " + type.noun()
+                    + " was not in the registry: propose withdrawing it instead.");
         }
         Draft.propose(me(), type, Draft.RESTORE, recordId, type.versionOf(recordId), "{\"changeSet\": " + set + "}",
                 "Restore the version before change " + set);

@@ -266,6 +266,10 @@ class RecordEditingTest {
                 .body(containsString("A duplicate of another event"));
         given().get("/events/" + event[1] + "/history").then().statusCode(200).body(containsString("has been withdrawn"));
 
+        String creation = Db.single(dataSource, "select min(change_set_id) from history where table_name = 'damage_event'"
+                + " and owner_id = " + event[0]);
+        curator.post("/curate/restore/events/" + event[0] + "/" + creation).then().statusCode(400)
+                .body(containsString("was not in the registry: propose withdrawing it instead"));
         String withdrawal = Db.single(dataSource, "select max(change_set_id) from history where table_name = 'damage_event'"
                 + " and operation = 'DELETE' and owner_id = " + event[0]);
         assertEquals(303, curator.post("/curate/restore/events/" + event[0] + "/" + withdrawal).statusCode());
