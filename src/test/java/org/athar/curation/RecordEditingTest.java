@@ -14,6 +14,8 @@ import org.athar.testsupport.Browser;
 import org.athar.testsupport.Db;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -418,5 +420,23 @@ class RecordEditingTest {
                 .body(containsString("Only a change sent back to you can be revised; this one is pending."));
         publishLastDraft(reviewer);
         assertEquals("MODERATE", Db.single(dataSource, "select severity from claim where id = " + event[2]));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/curate/claims/abc/edit, 400", "/curate/claims/999999999/edit, 404", "/curate/events/no-such-event/edit, 404",
+            "/curate/places/no-such-place/edit, 404", "/curate/status/0/edit, 400", "/curate/drafts/x/revise, 400",
+            "/curate/drafts/999999999/revise, 404", "/history/things/1, 404", "/history/claims/999999999, 404",
+            "/history/claims/-1, 400", "/events/no-such-event/history, 404", "/claims/abc/history, 400" })
+    void badAddressesAreClearClientErrors(String path, int status) {
+        Browser.signedIn(Role.CURATOR).get(path).then().statusCode(status);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/curate/withdraw/things/1, 404", "/curate/withdraw/claims/abc, 400", "/curate/withdraw/claims/999999999, 404",
+            "/curate/restore/claims/1/abc, 400", "/curate/restore/places/1/999999999, 404", "/curate/restore/reports/1/1, 404" })
+    void badWithdrawalsAndRestorationsAreClearClientErrors(String path, int status) {
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        curator.get("/curate");
+        curator.post(path, "comment", "why").then().statusCode(status);
     }
 }
