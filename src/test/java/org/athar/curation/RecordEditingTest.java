@@ -294,6 +294,15 @@ class RecordEditingTest {
                 .body(containsString("has been withdrawn from the registry"))
                 .body(containsString("/monuments/" + slug + "/history"));
         given().get("/monuments/" + slug + "/history").then().statusCode(200).body(containsString("Entered twice"));
+        given().get("/api/search?q=Tomb that goes").then().statusCode(200).body(not(containsString(slug)));
+        String withdrawal = Db.single(dataSource, "select max(change_set_id) from history where table_name = 'place' and owner_id = " + id);
+        assertEquals(303, curator.post("/curate/restore/places/" + id + "/" + withdrawal).statusCode());
+        publishLastDraft(Browser.signedIn(Role.REVIEWER));
+        given().get("/monuments/" + slug).then().statusCode(200).body(containsString("Tomb that goes"));
+        given().get("/api/search?q=Tomb that goes").then().body(containsString(slug));
+        curator.get("/curate/places/" + slug + "/edit");
+        assertEquals(303, curator.post("/curate/withdraw/places/" + id, "comment", "Entered twice, really").statusCode());
+        publishLastDraft(Browser.signedIn(Role.REVIEWER));
         given().get("/monuments/no-such-tomb").then().statusCode(404);
         curator.post("/curate/withdraw/places/" + id, "comment", "again").then().statusCode(404);
 
