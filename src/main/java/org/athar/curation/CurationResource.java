@@ -132,6 +132,8 @@ public class CurationResource {
         @FormParam("source.publisher") String publisher;
         @FormParam("source.author") String author;
         @FormParam("source.published") String published;
+        @FormParam("source.publishedFirstDay") String publishedFirstDay;
+        @FormParam("source.publishedLastDay") String publishedLastDay;
         @FormParam("source.url") String url;
         @FormParam("source.language") String language;
         @FormParam("source.reliability") String reliability;
@@ -140,7 +142,8 @@ public class CurationResource {
         DamageReportForm form() {
             return new DamageReportForm(event, place, summary, causeCategory, causeType,
                     Forms.date(date, dateFirstDay, dateLastDay), severity, actor, sourceId,
-                    new SourceForm(kind, title, publisher, author, published, url, language, reliability,
+                    new SourceForm(kind, title, publisher, author,
+                            Forms.date(published, publishedFirstDay, publishedLastDay), url, language, reliability,
                             reliabilityReason),
                     quote, certainty, verification);
         }
@@ -159,13 +162,16 @@ public class CurationResource {
         @FormParam("publisher") String publisher;
         @FormParam("author") String author;
         @FormParam("published") String published;
+        @FormParam("publishedFirstDay") String publishedFirstDay;
+        @FormParam("publishedLastDay") String publishedLastDay;
         @FormParam("url") String url;
         @FormParam("language") String language;
         @FormParam("reliability") String reliability;
         @FormParam("reliabilityReason") String reliabilityReason;
 
         SourceForm form() {
-            return new SourceForm(kind, title, publisher, author, published, url, language, reliability, reliabilityReason);
+            return new SourceForm(kind, title, publisher, author, Forms.date(published, publishedFirstDay, publishedLastDay),
+                    url, language, reliability, reliabilityReason);
         }
     }
 
@@ -243,11 +249,13 @@ public class CurationResource {
         @FormParam("place") String place;
         @FormParam("condition") String condition;
         @FormParam("asOf") String asOf;
+        @FormParam("asOfFirstDay") String asOfFirstDay;
+        @FormParam("asOfLastDay") String asOfLastDay;
         @FormParam("note") String note;
         @FormParam("claims") String claims;
 
         StatusForm form() {
-            return new StatusForm(place, condition, asOf, note, claims);
+            return new StatusForm(place, condition, Forms.date(asOf, asOfFirstDay, asOfLastDay), note, claims);
         }
     }
 

@@ -380,6 +380,12 @@ class RecordEditingTest {
                 .body(containsString("value=\"../2015-09-02\""));
         curator.post("/curate/reports/preview", "date", "2015-08", "dateFirstDay", "2015-08-27", "dateLastDay", "").then()
                 .body(containsString("value=\"2015-08\""));
+        curator.post("/curate/status", "place", "temple-of-bel", "condition", "DESTROYED", "asOf", "",
+                "asOfFirstDay", "2016-06-15", "asOfLastDay", "2016-06-15", "claims", "", "comment", "x").then().statusCode(400)
+                .body(containsString("name=\"asOf\" value=\"2016-06-15\""));
+        curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", "", "published", "",
+                "publishedFirstDay", "", "publishedLastDay", "2016-04-02", "reliability", "UNASSESSED", "comment", "x")
+                .then().statusCode(400).body(containsString("name=\"published\" value=\"../2016-04-02\""));
         curator.post("/curate/reports/preview", "date", "", "dateFirstDay", "2015-09-01", "dateLastDay", "2015-08-01").then()
                 .body(containsString("aria-invalid=\"true\""))
                 .body(not(containsString("id=\"date-preview\"")));
