@@ -527,7 +527,7 @@ public class CurationResource {
         RecordType type = RecordType.ofPath(typePath);
         long recordId = Requests.parseId(id, "record");
         long set = Requests.parseId(changeSet, "change");
-        List<History.Change> changes = history.of(type.kind, recordId).stream().filter(c -> c.changeSet() == set).toList();
+        List<History.Change> changes = history.of(type.kind, recordId, set);
         if (changes.isEmpty()) {
             throw Requests.notFound("change of this record", changeSet);
         }

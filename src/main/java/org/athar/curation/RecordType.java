@@ -11,6 +11,7 @@ import org.athar.history.History;
 import org.athar.place.Place;
 import org.athar.status.StatusAssessment;
 import org.athar.web.ConflictException;
+import org.athar.web.RecordNotFoundException;
 
 /** The kinds of record a draft can propose, with how each is read, versioned and withdrawn. */
 enum RecordType {
@@ -31,12 +32,9 @@ enum RecordType {
 
     /** The kind named in an address (/curate/withdraw/events/12); only kinds with a history can be named. */
     static RecordType ofPath(String path) {
-        for (RecordType type : values()) {
-            if (type.kind != null && type.kind.path.equals(path)) {
-                return type;
-            }
-        }
-        throw new org.athar.web.RecordNotFoundException("There is no kind of record called '" + path + "'.");
+        History.Kind kind = History.Kind.of(path)
+                .orElseThrow(() -> new RecordNotFoundException("There is no kind of record called '" + path + "'."));
+        return Arrays.stream(values()).filter(type -> type.kind == kind).findFirst().orElseThrow();
     }
 
     String noun() {

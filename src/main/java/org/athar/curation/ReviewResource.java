@@ -94,8 +94,7 @@ public class ReviewResource {
         try {
             switch (draft.action) {
                 case Draft.WITHDRAW -> type.withdraw(draft.recordId);
-                case Draft.RESTORE -> restore.apply(restore.plan(type.kind, draft.recordId,
-                        json.readTree(draft.payload).get("changeSet").asLong()));
+                case Draft.RESTORE -> restore.apply(restorePlan(type, draft));
                 default -> {
                     Proposal proposal = json.readValue(draft.payload, type.form);
                     Map<String, String> problems = proposal.problems(draft.recordId);
@@ -165,8 +164,7 @@ public class ReviewResource {
         String path = draft.recordId == null ? null : "/history/" + type.kind.path + "/" + draft.recordId;
         List<FieldChange> changes = new ArrayList<>();
         if (draft.action.equals(Draft.RESTORE)) {
-            long changeSet = json.readTree(draft.payload).get("changeSet").asLong();
-            for (Restore.RowChange row : restore.plan(type.kind, draft.recordId, changeSet)) {
+            for (Restore.RowChange row : restorePlan(type, draft)) {
                 String prefix = row.table().replace('_', ' ') + " (" + row.operation().toLowerCase() + ") · ";
                 row.fields().forEach(f -> changes.add(new FieldChange(prefix + f.name(), f.before(), f.after())));
             }
@@ -176,6 +174,11 @@ public class ReviewResource {
         changes.addAll(FieldChange.between(json, now, proposed));
         return new Pending(draft, proposed != null ? proposed.title() : now != null ? now.title() : gone(type, draft), changes,
                 path);
+    }
+
+    /** What a restoring draft ({"changeSet": n}) would change, as the registry stands now. */
+    private List<Restore.RowChange> restorePlan(RecordType type, Draft draft) throws JsonProcessingException {
+        return restore.plan(type.kind, draft.recordId, json.readTree(draft.payload).get("changeSet").asLong());
     }
 
     private static String gone(RecordType type, Draft draft) {

@@ -2,6 +2,7 @@ package org.athar.history;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +92,12 @@ public class History {
             this.rows = rows;
         }
 
+        /** The kind with this table, or this name in addresses. */
+        public static Optional<Kind> of(String tableOrPath) {
+            return Arrays.stream(values()).filter(k -> k.table.equals(tableOrPath) || k.path.equals(tableOrPath))
+                    .findFirst();
+        }
+
         /** The SQL condition on history {@code h} selecting this record's rows (ids are numbers, never text). */
         String rows(long id) {
             return "(" + rows.replace(":id", Long.toString(id)) + ")";
@@ -105,6 +112,11 @@ public class History {
                     + id + "')";
         }
         return read(condition);
+    }
+
+    /** The changes one change set made to a record and what belongs to it. */
+    public List<Change> of(Kind kind, long id, long changeSet) {
+        return read(kind.rows(id) + " and h.change_set_id = " + changeSet);
     }
 
     /** The id of a withdrawn record of {@code table} that had {@code field} = {@code value}, if there is one. */

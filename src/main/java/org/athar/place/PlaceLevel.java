@@ -6,5 +6,10 @@ import org.athar.web.Term;
 public enum PlaceLevel implements Term {
     SITE,
     MONUMENT,
-    PART
+    PART;
+
+    /** The public page of a place of this level: sites have theirs, monuments and parts share one kind. */
+    public String pagePath(String slug) {
+        return (this == SITE ? "/sites/" : "/monuments/") + slug;
+    }
 }

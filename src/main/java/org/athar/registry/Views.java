@@ -72,7 +72,7 @@ public final class Views {
         }
 
         public String path() {
-            return (level == PlaceLevel.SITE ? "/sites/" : "/monuments/") + slug;
+            return level.pagePath(slug);
         }
     }
 

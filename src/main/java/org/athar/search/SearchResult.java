@@ -21,7 +21,7 @@ public record SearchResult(long total, int page, int size, int pages, LocalDate 
             Condition status, double score, String matchedName) {
 
         public String path() {
-            return (level == PlaceLevel.SITE ? "/sites/" : "/monuments/") + slug;
+            return level.pagePath(slug);
         }
     }
 

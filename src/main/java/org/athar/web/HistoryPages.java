@@ -103,19 +103,16 @@ public class HistoryPages {
     @GET
     @Path("history/{kind}/{id}")
     public TemplateInstance recordHistory(@PathParam("kind") String kind, @PathParam("id") String id) {
-        for (History.Kind k : History.Kind.values()) {
-            if (k.path.equals(kind)) {
-                return page(k, Requests.parseId(id, "record"));
-            }
-        }
-        throw new RecordNotFoundException("There is no kind of record called '" + kind + "'.");
+        History.Kind k = History.Kind.of(kind)
+                .orElseThrow(() -> new RecordNotFoundException("There is no kind of record called '" + kind + "'."));
+        return page(k, Requests.parseId(id, "record"));
     }
 
     @GET
     @Path("history/withdrawn")
     public TemplateInstance withdrawn() {
         return Templates.withdrawn(history.withdrawn().stream()
-                .map(w -> new WithdrawnRecord(subject(kindOf(w.table()), w.id(), w.row()), w)).toList());
+                .map(w -> new WithdrawnRecord(subject(History.Kind.of(w.table()).orElseThrow(), w.id(), w.row()), w)).toList());
     }
 
     private TemplateInstance placeHistory(String slug, String what, PlaceLevel... levels) {
@@ -164,30 +161,17 @@ public class HistoryPages {
     private static Optional<Subject> live(History.Kind kind, long id) {
         return switch (kind) {
             case PLACE -> Place.<Place>findByIdOptional(id)
-                    .map(p -> new Subject(kind, id, p.level.name().toLowerCase(), p.displayName(), placePage(p)));
+                    .map(p -> new Subject(kind, id, p.level.name().toLowerCase(), p.displayName(), p.level.pagePath(p.slug)));
             case SOURCE -> Source.<Source>findByIdOptional(id).map(s -> new Subject(kind, id, kind.noun, s.title, "/sources/" + id));
             case EVENT -> DamageEvent.<DamageEvent>findByIdOptional(id).map(e -> new Subject(kind, id, kind.noun, e.summary,
-                    e.places.stream().findFirst().map(p -> placePage(p) + "#event-" + e.slug).orElse(null)));
+                    e.places.stream().findFirst().map(p -> p.level.pagePath(p.slug) + "#event-" + e.slug).orElse(null)));
             case CLAIM -> Claim.<Claim>findByIdOptional(id).map(c -> new Subject(kind, id, kind.noun,
                     "claim " + id + " of “" + c.source.title + "”",
-                    (c.place != null ? placePage(c.place)
-                            : c.event.places.stream().findFirst().map(HistoryPages::placePage).orElse(""))
+                    (c.place != null ? c.place.level.pagePath(c.place.slug)
+                            : c.event.places.stream().findFirst().map(p -> p.level.pagePath(p.slug)).orElse(""))
                             + "#claim-" + id));
             case STATUS -> StatusAssessment.<StatusAssessment>findByIdOptional(id).map(s -> new Subject(kind, id, kind.noun,
-                    "status of " + s.place.displayName() + " as of " + s.asOf.label(), placePage(s.place)));
+                    "status of " + s.place.displayName() + " as of " + s.asOf.label(), s.place.level.pagePath(s.place.slug)));
         };
-    }
-
-    private static String placePage(Place p) {
-        return (p.level == PlaceLevel.SITE ? "/sites/" : "/monuments/") + p.slug;
-    }
-
-    private static History.Kind kindOf(String table) {
-        for (History.Kind k : History.Kind.values()) {
-            if (k.table.equals(table)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException(table);
     }
 }
