@@ -1,7 +1,5 @@
 package org.athar.api;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +29,7 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class RegistryApi {
 
-    static final int MAX_PAGE_SIZE = 100;
+    static final int DEFAULT_PAGE_SIZE = 20;
 
     @Inject
     Registry registry;
@@ -41,28 +39,32 @@ public class RegistryApi {
 
     @GET
     @Path("sites")
-    public List<PlaceRef> sites() {
-        return registry.sites();
+    public Page<PlaceRef> sites(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return registry.sites(Requests.paging(page, size, DEFAULT_PAGE_SIZE));
     }
 
+    /** A site; {@code page}/{@code size} page its monuments, {@code events} (20 a page) its own events. */
     @GET
     @Path("sites/{slug}")
-    public SiteView site(@PathParam("slug") String slug) {
-        return registry.site(slug).orElseThrow(() -> Requests.notFound("site", slug));
+    public SiteView site(@PathParam("slug") String slug, @QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("events") String events) {
+        return registry.site(slug, Requests.paging(page, size, DEFAULT_PAGE_SIZE), Requests.paging(events, "events", null, DEFAULT_PAGE_SIZE))
+                .orElseThrow(() -> Requests.notFound("site", slug));
     }
 
     @GET
     @Path("monuments")
     public Page<PlaceRef> monuments(@QueryParam("page") String page, @QueryParam("size") String size) {
-        int pageNumber = Requests.wholeNumber(page, "page", 1, 1, Integer.MAX_VALUE);
-        int pageSize = Requests.wholeNumber(size, "size", 20, 1, MAX_PAGE_SIZE);
-        return registry.monuments(pageNumber, pageSize);
+        return registry.monuments(Requests.paging(page, size, DEFAULT_PAGE_SIZE));
     }
 
+    /** A monument or part; {@code page}/{@code size} page its events, {@code parts} (20 a page) its parts. */
     @GET
     @Path("monuments/{slug}")
-    public MonumentView monument(@PathParam("slug") String slug) {
-        return registry.monument(slug).orElseThrow(() -> Requests.notFound("monument", slug));
+    public MonumentView monument(@PathParam("slug") String slug, @QueryParam("page") String page,
+            @QueryParam("size") String size, @QueryParam("parts") String parts) {
+        return registry.monument(slug, Requests.paging(page, size, DEFAULT_PAGE_SIZE), Requests.paging(parts, "parts", null, DEFAULT_PAGE_SIZE))
+                .orElseThrow(() -> Requests.notFound("monument", slug));
     }
 
     /** Parameters and answers as documented in the README; the search page takes the same parameters. */
@@ -74,8 +76,8 @@ public class RegistryApi {
 
     @GET
     @Path("sources/{id}")
-    public SourceView source(@PathParam("id") String id) {
-        return registry.source(Requests.parseId(id, "source"))
+    public SourceView source(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return registry.source(Requests.parseId(id, "source"), Requests.paging(page, size, DEFAULT_PAGE_SIZE))
                 .orElseThrow(() -> Requests.notFound("source", id));
     }
 }

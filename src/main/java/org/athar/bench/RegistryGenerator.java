@@ -21,6 +21,7 @@ import org.athar.damage.CauseType;
 import org.athar.damage.Certainty;
 import org.athar.damage.EffectType;
 import org.athar.damage.Severity;
+import org.athar.damage.StoredReadings;
 import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
 import org.athar.evidence.SourceKind;
@@ -185,6 +186,13 @@ public class RegistryGenerator {
                     s.execute("select refresh_place_search(array(select generate_series(" + from + "::bigint, "
                             + Math.min(from + BATCH - 1, placeBase + places) + "::bigint)))");
                 }
+            }
+            try (Statement s = connection.createStatement()) {
+                LOG.info("Reading the generated events' dates");
+                s.execute("insert into event_reading (event_id) select id from damage_event where id > " + eventBase);
+                StoredReadings.refresh(connection);
+                // bulk loading wrote no history and so announced nothing: tell running nodes once
+                s.execute("select pg_notify('athar_change', 'generated')");
             }
             connection.commit();
             try (Statement s = connection.createStatement()) {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.athar.account.Account;
+import org.athar.damage.StoredReadings;
+import org.athar.db.Sql;
 import org.athar.history.History;
 import org.athar.history.Restore;
 import org.athar.web.BadParameterException;
@@ -30,7 +32,6 @@ import org.athar.web.Requests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -106,7 +107,7 @@ public class ReviewResource {
                     proposal.publish(draft.recordId, draft.id);
                 }
             }
-            Panache.getEntityManager().flush();
+            Sql.work(StoredReadings::refresh);
         } catch (PersistenceException e) {
             // a rule only the database knows (a name taken meanwhile, a restored row whose place is gone)
             throw new ConflictException("The registry cannot take this draft as it stands now (" + rootCause(e)

@@ -77,32 +77,6 @@ public class DamageEvent extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** The events that affected a place, with their claims and the claims' sources, in one query. */
-    public static List<DamageEvent> listForPlace(Place place) {
-        return list("""
-                select e from DamageEvent e
-                left join fetch e.claims c
-                left join fetch c.source
-                left join fetch e.effects
-                where exists (select 1 from DamageEvent e2 join e2.places p where e2 = e and p = ?1)
-                """, place);
-    }
-
-    /** The events whose latest claimed day is the most recent, with their claims and places. */
-    public static List<DamageEvent> listRecent(int count) {
-        List<Long> ids = getEntityManager().createQuery("""
-                select e.id from DamageEvent e
-                order by (select max(c.date.latest) from Claim c where c.event = e) desc nulls last, e.id desc
-                """, Long.class).setMaxResults(count).getResultList();
-        return list("""
-                select e from DamageEvent e
-                left join fetch e.claims c
-                left join fetch c.source
-                left join fetch e.places
-                where e.id in ?1
-                """, ids);
-    }
-
     public EventReading reading() {
         return EventReading.of(claims);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -47,6 +48,11 @@ public final class Sql {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /** Work on the current transaction's connection, seeing what entities changed so far. */
+    public static <T> T work(ReturningWork<T> work) {
+        return session().doReturningWork(work);
     }
 
     private static Session session() {

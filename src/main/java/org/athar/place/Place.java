@@ -89,15 +89,6 @@ public class Place extends PanacheEntityBase {
                 .singleResultOptional();
     }
 
-    public static List<Place> listSites() {
-        return list("from Place p left join fetch p.names where p.level = ?1 order by p.slug", PlaceLevel.SITE);
-    }
-
-    /** The places directly inside this one, with their names. */
-    public List<Place> children() {
-        return list("from Place p left join fetch p.names where p.parent = ?1 order by p.slug", this);
-    }
-
     /** The name to show first: the English designation, else any designation, else the first name. */
     public String displayName() {
         return names.stream()

@@ -3,19 +3,21 @@ package org.athar.registry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
 import org.athar.evidence.Source;
 import org.athar.place.Place;
+import org.athar.place.PlaceKind;
 import org.athar.place.PlaceLevel;
 import org.athar.registry.Views.ClaimView;
 import org.athar.registry.Views.EventSummary;
@@ -24,106 +26,159 @@ import org.athar.registry.Views.LocationView;
 import org.athar.registry.Views.MonumentView;
 import org.athar.registry.Views.Page;
 import org.athar.registry.Views.PlaceRef;
-import org.athar.registry.Views.ReadingView;
 import org.athar.registry.Views.SiteView;
 import org.athar.registry.Views.SourceView;
-import org.athar.registry.Views.StatusGroup;
+import org.athar.registry.Views.StatusCount;
 import org.athar.registry.Views.StatusView;
 import org.athar.registry.Views.SupportedClaim;
 import org.athar.status.Condition;
 import org.athar.status.StatusAssessment;
-import org.athar.web.Requests;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * The read side of the registry: loads what a page or an API response shows, in a handful of queries, and turns it
- * into {@link Views}. Everything is read inside one transaction so that no view is built from half a change.
+ * The read side of the registry: loads what a page or an API response shows and turns it into {@link Views}.
+ * Every answer takes a fixed number of queries whatever the size of the registry or of the record (no query per
+ * row, no lazy loading), and every list that can grow is a {@link Page}: counted, then read one page at a time in
+ * an order an index serves. Everything is read inside one transaction so that no view is built from half a change.
  */
 @ApplicationScoped
 @Transactional
 public class Registry {
 
-    public List<PlaceRef> sites() {
-        List<Place> sites = Place.listSites();
-        Map<Place, Condition> status = currentStatus(sites);
-        return sites.stream().map(p -> PlaceRef.of(p, status.get(p))).toList();
+    /** What a list of places shows, from the search index that triggers keep current: the name and status there. */
+    private static final String PLACE_REF = """
+            select p.slug, s.display_name, p.level, p.kind, s.status_conditions[cardinality(s.status_conditions)]
+            from place p join place_search s on s.place_id = p.id
+            """;
+
+    /** Worst condition first, what a visitor most needs to know; unknown, then not assessed, last. */
+    private static final String WORST_FIRST = """
+            array_position(array['DESTROYED', 'VERY_BAD', 'POOR', 'FAIR', 'GOOD', 'UNKNOWN'],
+                           s.status_conditions[cardinality(s.status_conditions)]) nulls last""";
+
+    public record Paging(int page, int size) {
+        int offset() {
+            return (page - 1) * size;
+        }
     }
 
+    public Page<PlaceRef> sites(Paging paging) {
+        long total = count("select count(*) from place_search where level = 'SITE'");
+        return Page.of(paging, total, placeRefs(PLACE_REF + "where s.level = 'SITE' order by s.display_name, p.slug", paging));
+    }
+
+    /** Monuments (not sites or parts), by slug, one page at a time. */
+    public Page<PlaceRef> monuments(Paging paging) {
+        long total = count("select count(*) from place where level = 'MONUMENT'");
+        return Page.of(paging, total, placeRefs(PLACE_REF + "where p.level = 'MONUMENT' order by p.slug", paging));
+    }
+
+    /** The events whose reading is the most recent, newest first, with the places they struck. */
     public List<EventSummary> recentEvents(int count) {
-        return DamageEvent.listRecent(count).stream()
-                .map(e -> new EventSummary(e.slug, e.summary, ReadingView.of(e.reading()),
-                        e.places.stream().map(p -> PlaceRef.of(p, null)).sorted(Comparator.comparing(PlaceRef::slug))
-                                .toList()))
-                .sorted(Comparator.comparing((EventSummary e) -> e.reading().day(),
-                        Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
+        List<Long> ids = ids("select event_id from event_reading order by day desc nulls last, event_id desc",
+                new Paging(1, count));
+        Map<Long, DamageEvent> events = eventsWithClaims(ids, false);
+        Map<Long, List<PlaceRef>> places = new LinkedHashMap<>();
+        for (Object[] row : rows(PLACE_REF.replace("from place p", "from damage_event_place dp join place p on p.id = dp.place_id")
+                .replace("select p.slug", "select dp.event_id, p.slug") + "where dp.event_id in (?1) order by p.slug", ids)) {
+            places.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(placeRef(row, 1));
+        }
+        return ids.stream().map(events::get).map(e -> new EventSummary(e.slug, e.summary, Views.ReadingView.of(e.reading()),
+                places.getOrDefault(e.id, List.of()))).toList();
     }
 
-    public Optional<SiteView> site(String slug) {
+    public Optional<SiteView> site(String slug, Paging monuments, Paging events) {
         return Place.findBySlugWithNames(slug, PlaceLevel.SITE).map(site -> {
-            List<Place> monuments = site.children();
-            Map<Place, Condition> status = currentStatus(monuments);
-            Map<Condition, List<PlaceRef>> grouped = new LinkedHashMap<>();
-            // worst condition first: what a visitor most needs to know
-            monuments.stream()
-                    .sorted(Comparator.comparing((Place p) -> rank(status.get(p))).thenComparing(Place::displayName))
-                    .forEach(p -> grouped.computeIfAbsent(status.get(p), c -> new ArrayList<>())
-                            .add(PlaceRef.of(p, status.get(p))));
+            List<StatusCount> counts = rows("""
+                    select s.status_conditions[cardinality(s.status_conditions)] as status, count(*) from place_search s
+                    where s.site_id = ?1 and s.level = 'MONUMENT' group by 1 order by 1""", site.id).stream()
+                    .map(r -> new StatusCount(r[0] == null ? null : Condition.valueOf((String) r[0]), ((Number) r[1]).longValue()))
+                    .sorted(Comparator.comparing(c -> Views.worstFirst(c.status())))
+                    .toList();
+            long total = counts.stream().mapToLong(StatusCount::count).sum();
+            Page<PlaceRef> page = Page.of(monuments, total, placeRefs(PLACE_REF + "where s.site_id = ?1 and s.level = 'MONUMENT' order by "
+                    + WORST_FIRST + ", s.display_name, p.slug", monuments, site.id));
             List<StatusView> timeline = timeline(site);
             return new SiteView(site.slug, site.displayName(), site.placeType, site.kind, site.description,
                     Views.names(site), LocationView.of(site), Views.identifiers(site), first(timeline), timeline,
-                    grouped.entrySet().stream().map(e -> new StatusGroup(e.getKey(), e.getValue())).toList(),
-                    events(site), claimsAbout(site));
+                    counts, page, events(site, events), claimsAbout(site));
         });
     }
 
-    public Optional<MonumentView> monument(String slug) {
+    public Optional<MonumentView> monument(String slug, Paging events, Paging parts) {
         return Place.findBySlugWithNames(slug, PlaceLevel.MONUMENT)
                 .or(() -> Place.findBySlugWithNames(slug, PlaceLevel.PART))
                 .map(place -> {
                     List<StatusView> timeline = timeline(place);
-                    List<Place> parts = place.children();
-                    Map<Place, Condition> partStatus = currentStatus(parts);
+                    long partCount = count("select count(*) from place where parent_id = ?1", place.id);
                     return new MonumentView(place.slug, place.displayName(), place.level, place.placeType, place.kind,
                             place.description, ancestors(place), Views.names(place),
                             LocationView.of(place), Views.identifiers(place), first(timeline), timeline,
-                            events(place), claimsAbout(place),
-                            parts.stream().map(p -> PlaceRef.of(p, partStatus.get(p))).toList());
+                            events(place, events), claimsAbout(place),
+                            Page.of(parts, partCount, placeRefs(PLACE_REF + "where p.parent_id = ?1 order by p.slug", parts, place.id)));
                 });
     }
 
-    public Optional<SourceView> source(long id) {
-        return Source.<Source>findByIdOptional(id).map(s -> new SourceView(s.id, s.ref, s.kind, s.title, s.publisher,
-                s.author, Views.DateView.of(s.published), s.url, s.language, s.reliability, s.reliabilityReason,
-                Claim.listForSource(s).stream().map(c -> {
-                    List<Place> about = c.event != null ? List.copyOf(c.event.places) : List.of(c.place);
-                    return new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
-                            c.event == null ? null : c.event.summary,
-                            about.stream().map(p -> PlaceRef.of(p, null)).sorted(Comparator.comparing(PlaceRef::slug))
-                                    .toList());
-                }).toList()));
-    }
-
-    /** Monuments (not sites or parts), by slug, one page at a time; page numbers start at 1. */
-    public Page<PlaceRef> monuments(int page, int size) {
-        long total = Place.count("level", PlaceLevel.MONUMENT);
-        List<Place> places = Place.<Place>find("level = ?1 order by slug", PlaceLevel.MONUMENT)
-                .page(page - 1, size).list();
-        Map<Place, Condition> status = currentStatus(places);
-        return new Page<>(page, size, total, (int) ((total + size - 1) / size),
-                places.stream().map(p -> PlaceRef.of(p, status.get(p))).toList());
+    public Optional<SourceView> source(long id, Paging paging) {
+        return Source.<Source>findByIdOptional(id).map(s -> {
+            long total = count("select count(*) from claim where source_id = ?1", id);
+            List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event where c.source.id = ?1 order by c.id", id)
+                    .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+            List<Long> claimIds = claims.stream().map(c -> c.id).toList();
+            // what each claim is about: its place, or the places of its event
+            Map<Long, List<PlaceRef>> about = new LinkedHashMap<>();
+            String ref = PLACE_REF.replace("select p.slug", "select c.id, p.slug");
+            for (Object[] row : rows(ref.replace("from place p", "from claim c join place p on p.id = c.place_id")
+                    + "where c.id in (?1) union all " + ref.replace("from place p",
+                            "from claim c join damage_event_place dp on dp.event_id = c.event_id join place p on p.id = dp.place_id")
+                    + "where c.id in (?1) order by 1, 2", claimIds)) {
+                about.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(placeRef(row, 1));
+            }
+            return new SourceView(s.id, s.ref, s.kind, s.title, s.publisher, s.author, Views.DateView.of(s.published), s.url,
+                    s.language, s.reliability, s.reliabilityReason, Page.of(paging, total, claims.stream()
+                            .map(c -> new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
+                                    c.event == null ? null : c.event.summary, about.getOrDefault(c.id, List.of())))
+                            .toList()));
+        });
     }
 
     /** The places containing this one, outermost first: a part's monument and site. */
-    private static List<PlaceRef> ancestors(Place place) {
-        LinkedList<PlaceRef> chain = new LinkedList<>();
-        for (Place p = place.parent; p != null; p = p.parent) {
-            chain.addFirst(PlaceRef.of(p, null));
-        }
-        return chain;
+    private List<PlaceRef> ancestors(Place place) {
+        return rows("""
+                with recursive up (id, depth) as (
+                    select parent_id, 1 from place where id = ?1 and parent_id is not null
+                    union all select q.parent_id, up.depth + 1 from place q join up on q.id = up.id where q.parent_id is not null)
+                """ + PLACE_REF + "join up on up.id = p.id order by up.depth desc", place.id).stream()
+                .map(r -> placeRef(r, 0)).toList();
     }
 
-    private static List<EventView> events(Place place) {
-        return DamageEvent.listForPlace(place).stream().map(EventView::of).sorted(EventView.CHRONOLOGICAL).toList();
+    /** A place's events, oldest first by their stored reading, undated last: one page, with claims and effects. */
+    private Page<EventView> events(Place place, Paging paging) {
+        long total = count("select count(*) from damage_event_place where place_id = ?1", place.id);
+        List<Long> ids = ids("""
+                select r.event_id from damage_event_place dp join event_reading r on r.event_id = dp.event_id
+                join damage_event e on e.id = dp.event_id where dp.place_id = ?1 order by r.day nulls last, e.slug""",
+                paging, place.id);
+        Map<Long, DamageEvent> events = eventsWithClaims(ids, true);
+        return Page.of(paging, total, ids.stream().map(events::get).map(EventView::of).toList());
+    }
+
+    /**
+     * Events by id with their claims and the claims' sources, and their effects if asked: one query per collection,
+     * since fetching two collections in one query multiplies the rows of each by the other.
+     */
+    private static Map<Long, DamageEvent> eventsWithClaims(List<Long> ids, boolean effects) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, DamageEvent> events = DamageEvent.<DamageEvent>list(
+                "select distinct e from DamageEvent e left join fetch e.claims c left join fetch c.source where e.id in ?1", ids)
+                .stream().collect(Collectors.toMap(e -> e.id, Function.identity()));
+        if (effects) {
+            DamageEvent.list("select distinct e from DamageEvent e left join fetch e.effects where e.id in ?1", ids);
+        }
+        return events;
     }
 
     private static List<ClaimView> claimsAbout(Place place) {
@@ -134,23 +189,48 @@ public class Registry {
         return StatusAssessment.timelineFor(place).stream().map(StatusView::of).toList();
     }
 
-    private static Map<Place, Condition> currentStatus(List<Place> places) {
-        if (places.isEmpty()) {
-            return Map.of();
-        }
-        return StatusAssessment.currentFor(places).stream()
-                .collect(Collectors.toMap(s -> s.place, s -> s.condition, (a, b) -> a));
-    }
-
-    /** Destroyed first, then worse to better; unknown and unassessed last. */
-    private static int rank(Condition condition) {
-        if (condition == null) {
-            return Integer.MAX_VALUE;
-        }
-        return condition == Condition.UNKNOWN ? Integer.MAX_VALUE - 1 : Condition.DESTROYED.ordinal() - condition.ordinal();
-    }
-
     private static <T> T first(List<T> list) {
         return list.isEmpty() ? null : list.get(0);
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    private static long count(String sql, Object... params) {
+        return ((Number) bind(em().createNativeQuery(sql), params).getSingleResult()).longValue();
+    }
+
+    private static List<Long> ids(String sql, Paging paging, Object... params) {
+        List<?> rows = bind(em().createNativeQuery(sql), params).setFirstResult(paging.offset())
+                .setMaxResults(paging.size()).getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(String sql, Object... params) {
+        if (params.length == 1 && params[0] instanceof List<?> list && list.isEmpty()) {
+            return List.of();
+        }
+        return bind(em().createNativeQuery(sql), params).getResultList();
+    }
+
+    private static List<PlaceRef> placeRefs(String sql, Paging paging, Object... params) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em().createNativeQuery(sql), params).setFirstResult(paging.offset())
+                .setMaxResults(paging.size()).getResultList();
+        return rows.stream().map(r -> placeRef(r, 0)).toList();
+    }
+
+    private static PlaceRef placeRef(Object[] row, int from) {
+        return new PlaceRef((String) row[from], (String) row[from + 1], PlaceLevel.valueOf((String) row[from + 2]),
+                PlaceKind.valueOf((String) row[from + 3]), row[from + 4] == null ? null : Condition.valueOf((String) row[from + 4]));
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, Object... params) {
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query;
     }
 }

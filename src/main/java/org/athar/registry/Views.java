@@ -113,13 +113,6 @@ public final class Views {
                     r.actors().stream().map(a -> AlternativeView.of(a, s -> s)).toList());
         }
 
-        /** The day events are ordered by: the end of the date window, or its start if open-ended; null if undated. */
-        LocalDate day() {
-            if (date == null) {
-                return null;
-            }
-            return date.latest() != null ? date.latest() : date.earliest();
-        }
     }
 
     public record EventView(String slug, String summary, CauseCategory causeCategory, CauseType causeType,
@@ -128,11 +121,6 @@ public final class Views {
             return new EventView(e.slug, e.summary, e.causeCategory, e.causeType, Set.copyOf(e.effects), e.extent,
                     ReadingView.of(e.reading()), e.claims.stream().map(ClaimView::of).toList());
         }
-
-        /** Oldest first, undated events last. */
-        static final Comparator<EventView> CHRONOLOGICAL = Comparator
-                .comparing((EventView e) -> e.reading().day(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(EventView::slug);
     }
 
     public record StatusView(long id, Condition condition, DateView asOf, String note, List<ClaimView> basis) {
@@ -146,26 +134,38 @@ public final class Views {
     public record MonumentView(String slug, String name, PlaceLevel level, PlaceType placeType, PlaceKind kind,
             String description, List<PlaceRef> ancestors, List<NameView> names, LocationView location,
             List<IdentifierView> identifiers, StatusView status, List<StatusView> statusTimeline,
-            List<EventView> events, List<ClaimView> claims, List<PlaceRef> parts) {
+            Page<EventView> events, List<ClaimView> claims, Page<PlaceRef> parts) {
     }
 
-    /** Monuments of a site that share a current condition. */
-    public record StatusGroup(Condition status, List<PlaceRef> monuments) {
+    /** How many monuments of a site are in a condition now (null: not yet assessed). */
+    public record StatusCount(Condition status, long count) {
         /** Label for a group; monuments with no assessment yet are "not assessed". */
         public String label() {
             return status == null ? "Not yet assessed" : status.label();
         }
     }
 
+    /** The monuments of one page that share a current condition, and how many of the site's do. */
+    public record StatusGroup(StatusCount total, List<PlaceRef> monuments) {
+    }
+
+    /** A site; its monuments come a page at a time, worst condition first, with counts for every condition. */
     public record SiteView(String slug, String name, PlaceType placeType, PlaceKind kind, String description,
             List<NameView> names, LocationView location, List<IdentifierView> identifiers, StatusView status,
-            List<StatusView> statusTimeline, List<StatusGroup> monumentsByStatus, List<EventView> events,
-            List<ClaimView> claims) {
+            List<StatusView> statusTimeline, List<StatusCount> monumentCounts, Page<PlaceRef> monuments,
+            Page<EventView> events, List<ClaimView> claims) {
+
+        /** This page's monuments grouped by condition, for the page. */
+        public List<StatusGroup> monumentsByStatus() {
+            return monumentCounts.stream()
+                    .map(c -> new StatusGroup(c, monuments.items().stream().filter(m -> m.status() == c.status()).toList()))
+                    .filter(g -> !g.monuments().isEmpty()).toList();
+        }
     }
 
     public record SourceView(long id, String ref, SourceKind kind, String title, String publisher, String author,
             DateView published, String url, String language, Reliability reliability, String reliabilityReason,
-            List<SupportedClaim> claims) {
+            Page<SupportedClaim> claims) {
     }
 
     /** A claim of a source, with what it is about. */
@@ -175,7 +175,27 @@ public final class Views {
     public record EventSummary(String slug, String summary, ReadingView reading, List<PlaceRef> places) {
     }
 
+    /** One page of a longer list: which, of how many, and its items. Page numbers start at 1. */
     public record Page<T>(int page, int size, long total, int pages, List<T> items) {
+        static <T> Page<T> of(Registry.Paging paging, long total, List<T> items) {
+            return new Page<>(paging.page(), paging.size(), total, (int) ((total + paging.size() - 1) / paging.size()), items);
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+    }
+
+    /** Destroyed first, then worse to better; unknown and unassessed last. */
+    static int worstFirst(Condition condition) {
+        if (condition == null) {
+            return Integer.MAX_VALUE;
+        }
+        return condition == Condition.UNKNOWN ? Integer.MAX_VALUE - 1 : Condition.DESTROYED.ordinal() - condition.ordinal();
     }
 
     static List<NameView> names(Place p) {

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
+import org.athar.damage.StoredReadings;
+import org.athar.db.Sql;
 import org.athar.evidence.Source;
 import org.athar.history.History;
 import org.athar.place.Place;
@@ -73,6 +75,7 @@ public class SeedLoader {
         for (StatusSeed s : seed.status()) {
             upsertStatus(s, place, basis -> basisClaim(basis, events, place, source), created);
         }
+        Sql.work(StoredReadings::refresh);
         Report report = new Report(created[0], created[1], created[2], created[3], created[4]);
         LOG.infof("Seed loaded; created %s", report);
         return report;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.athar.curation.Draft;
@@ -15,6 +16,7 @@ import org.athar.place.Place;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventSummary;
 import org.athar.registry.Views.MonumentView;
+import org.athar.registry.Views.Page;
 import org.athar.registry.Views.PlaceRef;
 import org.athar.registry.Views.SiteView;
 import org.athar.registry.Views.SourceView;
@@ -32,7 +34,7 @@ public class Pages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<PlaceRef> sites, List<EventSummary> recentEvents);
+        static native TemplateInstance home(Page<PlaceRef> sites, List<EventSummary> recentEvents);
 
         static native TemplateInstance site(SiteView site, Curation curation);
 
@@ -45,6 +47,10 @@ public class Pages {
     /** What signed-in curators see on a place's page besides the public view: the drafts waiting about it. */
     public record Curation(boolean signedIn, List<Draft> drafts) {
     }
+
+    /** How many places or claims a page lists at a time, and how many events (which are longer). */
+    static final int LIST = 50;
+    static final int EVENTS = 20;
 
     @Inject
     Registry registry;
@@ -73,26 +79,30 @@ public class Pages {
     }
 
     @GET
-    public TemplateInstance home() {
-        return Templates.home(registry.sites(), registry.recentEvents(8));
+    public TemplateInstance home(@QueryParam("page") String page) {
+        return Templates.home(registry.sites(Requests.paging(page, null, LIST)), registry.recentEvents(8));
     }
 
     @GET
     @Path("sites/{slug}")
-    public TemplateInstance site(@PathParam("slug") String slug) {
-        return Templates.site(registry.site(slug).orElseThrow(() -> missing("site", "place", "slug", slug, "/sites/")), curation(slug));
+    public TemplateInstance site(@PathParam("slug") String slug, @QueryParam("page") String page,
+            @QueryParam("events") String events) {
+        return Templates.site(registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS))
+                .orElseThrow(() -> missing("site", "place", "slug", slug, "/sites/")), curation(slug));
     }
 
     @GET
     @Path("monuments/{slug}")
-    public TemplateInstance monument(@PathParam("slug") String slug) {
-        return Templates.monument(registry.monument(slug).orElseThrow(() -> missing("monument", "place", "slug", slug, "/monuments/")),
-                curation(slug));
+    public TemplateInstance monument(@PathParam("slug") String slug, @QueryParam("page") String page,
+            @QueryParam("parts") String parts) {
+        return Templates.monument(registry.monument(slug, Requests.paging(page, null, EVENTS), Requests.paging(parts, "parts", null, LIST))
+                .orElseThrow(() -> missing("monument", "place", "slug", slug, "/monuments/")), curation(slug));
     }
 
     @GET
     @Path("sources/{id}")
-    public TemplateInstance source(@PathParam("id") String id) {
-        return Templates.source(registry.source(Requests.parseId(id, "source")).orElseThrow(() -> missing("source", "source", "id", id, "/sources/")));
+    public TemplateInstance source(@PathParam("id") String id, @QueryParam("page") String page) {
+        return Templates.source(registry.source(Requests.parseId(id, "source"), Requests.paging(page, null, LIST))
+                .orElseThrow(() -> missing("source", "source", "id", id, "/sources/")));
     }
 }

@@ -1,8 +1,13 @@
 package org.athar.web;
 
+import org.athar.registry.Registry;
 
 /** What pages and the API answer to requests that cannot be served: the same messages in HTML and JSON. */
 public final class Requests {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    // deep enough for any list the registry holds at 100 per page, small enough that an offset stays cheap to refuse
+    private static final int MAX_PAGE = 1_000_000;
 
     private Requests() {
     }
@@ -30,6 +35,19 @@ public final class Requests {
         }
         throw new BadParameterException(name, "'" + name + "' must be a whole number from " + min
                 + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "; got '" + value + "'.");
+    }
+
+    /**
+     * Which page of a list a request asks for: {@code page} (named {@code name}, "page" when null) from 1, and
+     * {@code size} from 1 to 100 where the caller lets the client choose it (else null), {@code defaultSize} otherwise.
+     */
+    public static Registry.Paging paging(String page, String name, String size, int defaultSize) {
+        return new Registry.Paging(wholeNumber(page, name == null ? "page" : name, 1, 1, MAX_PAGE),
+                wholeNumber(size, "size", defaultSize, 1, MAX_PAGE_SIZE));
+    }
+
+    public static Registry.Paging paging(String page, String size, int defaultSize) {
+        return paging(page, null, size, defaultSize);
     }
 
     public static RecordNotFoundException notFound(String what, String key) {

@@ -17,10 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class RegistryApiTest {
 
     @Test
-    void listsSites() {
+    void listsSitesAPageAtATime() {
         given().get("/api/sites").then().statusCode(200)
-                .body("slug", hasItem("palmyra"))
-                .body("find { it.slug == 'palmyra' }.status", equalTo("VERY_BAD"));
+                .body("total", equalTo(1)).body("page", equalTo(1)).body("size", equalTo(20))
+                .body("items.slug", hasItem("palmyra"))
+                .body("items.find { it.slug == 'palmyra' }.status", equalTo("VERY_BAD"));
+        given().get("/api/sites?size=101").then().statusCode(400).body("message", containsString("'size'"));
     }
 
     @Test
@@ -29,7 +31,9 @@ class RegistryApiTest {
                 .body("name", equalTo("Palmyra"))
                 .body("identifiers[0].scheme", equalTo("UNESCO_WHS"))
                 .body("identifiers[0].value", equalTo("23"))
-                .body("monumentsByStatus.find { it.status == 'DESTROYED' }.monuments.slug",
+                .body("monumentCounts.find { it.status == 'DESTROYED' }.count", equalTo(8))
+                .body("monuments.total", equalTo(12))
+                .body("monuments.items.findAll { it.status == 'DESTROYED' }.slug",
                         hasItems("temple-of-bel", "temple-of-baalshamin", "monumental-arch", "tetrapylon"))
                 .body("statusTimeline", hasSize(2));
     }
@@ -43,20 +47,20 @@ class RegistryApiTest {
                 .body("identifiers[0].url", equalTo("https://www.geonames.org/8383565"))
                 .body("status.condition", equalTo("DESTROYED"))
                 .body("status.asOf.edtf", equalTo("2015-08-27/2015-08-31"))
-                .body("events", hasSize(1))
-                .body("events[0].reading.disputed", equalTo(true))
-                .body("events[0].reading.datesDisputed", equalTo(true))
-                .body("events[0].reading.date.edtf", equalTo("2015-08-30"))
-                .body("events[0].reading.dates.value.edtf", hasItems("2015-08-30", "2015-08-23", "2015-08-27/2015-08-31"))
-                .body("events[0].reading.dates.find { it.value.edtf == '2015-08-30' }.sources.publisher",
+                .body("events.total", equalTo(1))
+                .body("events.items[0].reading.disputed", equalTo(true))
+                .body("events.items[0].reading.datesDisputed", equalTo(true))
+                .body("events.items[0].reading.date.edtf", equalTo("2015-08-30"))
+                .body("events.items[0].reading.dates.value.edtf", hasItems("2015-08-30", "2015-08-23", "2015-08-27/2015-08-31"))
+                .body("events.items[0].reading.dates.find { it.value.edtf == '2015-08-30' }.sources.publisher",
                         hasItems("ASOR Cultural Heritage Initiatives", "Reuters (citing the Syrian Observatory for Human Rights)"))
-                .body("events[0].reading.dates.find { it.value.edtf == '2015-08-23' }.sources.title",
+                .body("events.items[0].reading.dates.find { it.value.edtf == '2015-08-23' }.sources.title",
                         hasItem("Public talk on Palmyra's destruction"))
-                .body("events[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.earliest", equalTo("2015-08-27"))
-                .body("events[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.latest", equalTo("2015-08-31"))
-                .body("events[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.precision", equalTo("INTERVAL"))
-                .body("events[0].claims.find { it.date?.edtf == '../2015-09' }.date.earliest", equalTo(null))
-                .body("events[0].claims.source.id", everyItem(notNullValue()));
+                .body("events.items[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.earliest", equalTo("2015-08-27"))
+                .body("events.items[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.latest", equalTo("2015-08-31"))
+                .body("events.items[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.precision", equalTo("INTERVAL"))
+                .body("events.items[0].claims.find { it.date?.edtf == '../2015-09' }.date.earliest", equalTo(null))
+                .body("events.items[0].claims.source.id", everyItem(notNullValue()));
     }
 
     @Test
@@ -71,13 +75,13 @@ class RegistryApiTest {
     @Test
     void sourceListsTheClaimsItSupports() {
         int id = given().get("/api/monuments/temple-of-bel").jsonPath()
-                .getInt("events[0].claims.find { it.source.publisher == 'UNITAR-UNOSAT' }.source.id");
+                .getInt("events.items[0].claims.find { it.source.publisher == 'UNITAR-UNOSAT' }.source.id");
         given().get("/api/sources/" + id).then().statusCode(200)
                 .body("kind", equalTo("IMAGERY_ANALYSIS"))
                 .body("reliability", equalTo("HIGH"))
-                .body("claims", hasSize(1))
-                .body("claims[0].eventSlug", equalTo("temple-of-bel-destroyed-2015"))
-                .body("claims[0].places.slug", hasItem("temple-of-bel"));
+                .body("claims.total", equalTo(1))
+                .body("claims.items[0].eventSlug", equalTo("temple-of-bel-destroyed-2015"))
+                .body("claims.items[0].places.slug", hasItem("temple-of-bel"));
     }
 
     @Test

@@ -108,8 +108,8 @@ class CurationTest {
         reviewer.get("/curate/review").then().body(containsString("new claim about monumental-arch-destroyed-2015"));
         assertEquals(303, reviewer.post("/curate/review/" + lastDraft() + "/publish").statusCode());
         given().get("/api/monuments/monumental-arch").then()
-                .body("events[0].reading.datesDisputed", org.hamcrest.Matchers.equalTo(true))
-                .body("events[0].reading.dates.value.edtf", org.hamcrest.Matchers.hasItems("2015-10-04", "2015-09"));
+                .body("events.items[0].reading.datesDisputed", org.hamcrest.Matchers.equalTo(true))
+                .body("events.items[0].reading.dates.value.edtf", org.hamcrest.Matchers.hasItems("2015-10-04", "2015-09"));
     }
 
     @Test

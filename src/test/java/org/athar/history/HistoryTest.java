@@ -80,10 +80,11 @@ class HistoryTest {
         String unwatched = Db.single(dataSource, """
                 select coalesce(string_agg(tablename, ', '), '') from pg_tables
                 where schemaname = current_schema()
-                  -- the history itself, the search index derived from the registry, Flyway's bookkeeping, and
-                  -- accounts and sessions, which are not registry records (and whose history would copy password hashes)
-                  and tablename not in ('change_set', 'history', 'place_search', 'flyway_schema_history', 'account',
-                                        'account_session')
+                  -- the history itself, the search index and event readings derived from the registry, Flyway's
+                  -- bookkeeping, and accounts, sessions and sign-in failures, which are not registry records (and
+                  -- whose history would copy password hashes)
+                  and tablename not in ('change_set', 'history', 'place_search', 'event_reading', 'flyway_schema_history',
+                                        'account', 'account_session', 'sign_in_failure')
                   and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
                                   where c.relname = tablename and g.tgname = 'record_history')""");
         assertEquals("", unwatched);

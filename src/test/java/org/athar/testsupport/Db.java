@@ -54,6 +54,25 @@ public final class Db {
         return single(dataSource, "select id from place where slug = '" + slug + "'");
     }
 
+    /**
+     * Waits until the application has recomputed the event readings that plain SQL left stale (it does so on hearing
+     * the change announced), for tests that order events after writing claims behind its back.
+     */
+    public static void awaitReadings(DataSource dataSource) throws SQLException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (!"0".equals(single(dataSource, "select count(*) from event_reading where stale"))) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("event readings still stale after 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** A digest of every row of every registry table: equal digests mean nothing was written. */
     public static Map<String, String> fingerprint(DataSource dataSource) throws SQLException {
         Map<String, String> digests = new LinkedHashMap<>();

@@ -73,7 +73,7 @@ class PagesTest {
     @Test
     void sourcePageListsEveryClaimItSupports() {
         String id = given().get("/api/monuments/temple-of-bel").jsonPath()
-                .getString("events[0].claims.find { it.source.title == 'Syrian forces battle IS on edge of ancient Palmyra' }.source.id");
+                .getString("events.items[0].claims.find { it.source.title == 'Syrian forces battle IS on edge of ancient Palmyra' }.source.id");
         page("/sources/" + id).statusCode(200)
                 .body(containsString("<strong>Low</strong>: A patchwork text"))
                 .body(allOf(containsString("Tadmur Prison"), containsString("Temple of Bel"),
