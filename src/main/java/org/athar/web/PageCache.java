@@ -1,0 +1,267 @@
+package org.athar.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.athar.account.AccountSession;
+import org.athar.db.RegistryChanges;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Public pages and API answers as visitors get them: rendered once, kept in memory, and served from there until the
+ * registry changes. Only anonymous GET requests to public addresses are served or stored; a request carrying a
+ * session always gets live data and is marked {@code private, no-store}.
+ * <p>
+ * Never stale: every committed change is announced by the database ({@link RegistryChanges}), and each announcement
+ * empties the cache and starts a new generation. A page is stored only if no announcement came between the start
+ * of its request (before it read anything) and its rendering, so a page read before a change can never be kept
+ * after it. While this node cannot hear announcements, nothing is served from memory.
+ * <p>
+ * Every public answer carries a weak ETag of its bytes (a matching If-None-Match gets 304 and no body) and a
+ * Cache-Control that lets browsers and a CDN keep it briefly.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    /** Where visitors read the registry; everything else (curation, accounts, /q) is never cached. */
+    private static final List<String> PUBLIC = List.of("/sites/", "/monuments/", "/sources/", "/events/", "/claims/",
+            "/history/", "/search", "/api/");
+    private static final String KEY = "athar.page-cache.key";
+    private static final String GENERATION = "athar.page-cache.generation";
+    private static final String ANONYMOUS = "athar.page-cache.anonymous";
+    private static final String VARY = "Accept-Encoding, Cookie";
+
+    /** A rendered answer: its bytes, the same gzipped (when worth it), its type and its tag. */
+    record Page(byte[] body, byte[] gzip, String contentType, String etag) {
+        int weight() {
+            return body.length + (gzip == null ? 0 : gzip.length) + 200;
+        }
+    }
+
+    @ConfigProperty(name = "athar.page-cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "athar.page-cache.max-megabytes", defaultValue = "32")
+    int maxMegabytes;
+
+    @ConfigProperty(name = "athar.page-cache.max-age-seconds", defaultValue = "60")
+    int maxAge;
+
+    @ConfigProperty(name = "athar.page-cache.stale-while-revalidate-seconds", defaultValue = "300")
+    int staleWhileRevalidate;
+
+    @Inject
+    RegistryChanges changes;
+
+    @Inject
+    ObjectMapper json;
+
+    private final AtomicLong generation = new AtomicLong();
+    private Cache<String, Page> pages;
+    private String publicCacheControl;
+
+    @PostConstruct
+    void create() {
+        pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024L * 1024L)
+                .weigher((String key, Page page) -> page.weight()).build();
+        publicCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
+    }
+
+    void install(@Observes Filters filters) {
+        filters.register(this::front, 100);
+    }
+
+    void changed(@Observes RegistryChanges.Changed change) {
+        invalidate();
+    }
+
+    /** Drops every stored page; pages being rendered now will not be stored. */
+    public void invalidate() {
+        generation.incrementAndGet();
+        pages.invalidateAll();
+    }
+
+    /** Cached pages in memory now. */
+    public long size() {
+        return pages.estimatedSize();
+    }
+
+    /** Runs on the event loop before anything else: serves what is stored, or marks the request for storing. */
+    private void front(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        HttpMethod method = request.method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            // a write through this node: drop this node's pages once it is answered, without waiting for the
+            // database's announcement, so that the writer's next request already sees the change
+            context.addEndHandler(done -> invalidate());
+            context.next();
+            return;
+        }
+        if (!isPublic(request.path()) || request.getCookie(AccountSession.COOKIE) != null) {
+            context.next();
+            return;
+        }
+        context.put(ANONYMOUS, Boolean.TRUE);
+        // public pages carry no form, so they need no CSRF cookie: one would make every answer uncacheable downstream
+        context.addHeadersEndHandler(v -> context.response().removeCookie("csrf-token", false));
+        if (enabled && changes.listening()) {
+            String key = request.uri();
+            Page page = pages.getIfPresent(key);
+            if (page != null) {
+                serve(context, page);
+                return;
+            }
+            context.put(KEY, key);
+            context.put(GENERATION, generation.get());
+        }
+        context.next();
+    }
+
+    private static boolean isPublic(String path) {
+        return path != null && (path.equals("/") || PUBLIC.stream().anyMatch(path::startsWith));
+    }
+
+    private void serve(RoutingContext context, Page page) {
+        HttpServerResponse response = context.response();
+        response.putHeader(HttpHeaders.ETAG, page.etag).putHeader(HttpHeaders.CACHE_CONTROL, publicCacheControl)
+                .putHeader(HttpHeaders.VARY, VARY);
+        if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), page.etag)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, page.contentType);
+        boolean gzip = page.gzip != null && acceptsGzip(context.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+        if (gzip) {
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.end(Buffer.buffer(gzip ? page.gzip : page.body));
+    }
+
+    /**
+     * After a resource answered: a visitor's successful answer is rendered to bytes, tagged, stored when its
+     * generation is still current, and answered 304 when the client has it already. Anything else is kept by nobody.
+     */
+    @ServerResponseFilter
+    public void tag(ContainerResponseContext response, RoutingContext context) {
+        if (context.get(ANONYMOUS) == null) {
+            if (context.request().method() == HttpMethod.GET) {
+                response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            }
+            return;
+        }
+        response.getHeaders().putSingle(HttpHeaders.VARY, VARY);
+        if (response.getStatus() != 200) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
+            return;
+        }
+        Object entity = response.getEntity();
+        byte[] body = bytes(entity);
+        if (body == null) {
+            return;
+        }
+        // without an Accept header the type is chosen after the filters: pages are HTML, everything else JSON
+        MediaType type = response.getMediaType() != null ? response.getMediaType()
+                : entity instanceof String || entity instanceof TemplateInstance ? MediaType.TEXT_HTML_TYPE
+                        : MediaType.APPLICATION_JSON_TYPE;
+        String contentType = type.getParameters().containsKey("charset") || !type.isCompatible(MediaType.TEXT_HTML_TYPE)
+                ? type.toString() : type.withCharset("UTF-8").toString();
+        Page page = new Page(body, body.length > 1024 ? gzip(body) : null, contentType, etag(body));
+        Long startedIn = context.get(GENERATION);
+        if (startedIn != null && startedIn == generation.get()) {
+            pages.put(context.get(KEY), page);
+        }
+        response.getHeaders().putSingle(HttpHeaders.ETAG, page.etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
+        if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), page.etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, null, MediaType.valueOf(contentType));
+        }
+    }
+
+    private byte[] bytes(Object entity) {
+        try {
+            if (entity instanceof byte[] b) {
+                return b;
+            }
+            if (entity instanceof String s) {
+                return s.getBytes(StandardCharsets.UTF_8);
+            }
+            if (entity instanceof TemplateInstance t) {
+                return t.render().getBytes(StandardCharsets.UTF_8);
+            }
+            return entity == null ? null : json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** If-None-Match against a weak tag: any listed tag, weak or strong, with the same value matches. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String value = etag.substring(2);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(value) || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
