@@ -8,14 +8,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** A browser: its cookies, and the CSRF token of the last form it loaded. */
 public class Browser {
     public final Map<String, String> cookies = new HashMap<>();
     String token;
+    // the application under test unless another is named
+    private final String baseUri;
+
+    public Browser() {
+        this(null);
+    }
+
+    /** A browser of an application at another address, such as a second node. */
+    public Browser(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    private RequestSpecification request() {
+        return baseUri == null ? given() : given().baseUri(baseUri);
+    }
 
     public Response get(String path) {
-        Response r = given().cookies(cookies).redirects().follow(false).get(path);
+        Response r = request().cookies(cookies).redirects().follow(false).get(path);
         cookies.putAll(r.getCookies());
         String body = r.asString();
         int at = body.indexOf("name=\"csrf-token\" value=\"");
@@ -27,7 +43,7 @@ public class Browser {
     }
 
     public Response post(String path, String... fields) {
-        var request = given().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        var request = request().cookies(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf-token", token);
         for (int i = 0; i < fields.length; i += 2) {
             request.formParam(fields[i], fields[i + 1]);
