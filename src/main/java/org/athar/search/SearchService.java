@@ -232,7 +232,7 @@ public class SearchService {
                     + "join place_search s using (place_id) where true", statusParam);
             q.append(filters);
             q.append(" union all select " + columns + "case when s.names_doc @@ query then 0.5 else 0.1 end, null "
-                    + "from place_search s, plainto_tsquery('simple', ?) query where s.doc @@ query "
+                    + "from place_search s, plainto_tsquery('english', athar_words(?)) query where s.doc @@ query "
                     + "and not exists (select 1 from names nm where nm.place_id = s.place_id)", statusParam);
             q.params.add(text.normalized());
             q.append(filters);
@@ -247,7 +247,7 @@ public class SearchService {
         q.append("select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
         if (r.hasQuery()) {
             q.append("coalesce(p.matched_name, (select n.name from place_name n where n.place_id = p.place_id and "
-                    + "to_tsvector('simple', n.norm) @@ plainto_tsquery('simple', ?) order by n.id limit 1)) as matched_name,",
+                    + "to_tsvector('english', athar_words(n.name)) @@ plainto_tsquery('english', athar_words(?)) order by n.id limit 1)) as matched_name,",
                     text.normalized());
         } else {
             q.append("null as matched_name,");

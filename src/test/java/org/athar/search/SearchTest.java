@@ -84,6 +84,20 @@ class SearchTest {
         search("q=" + query).statusCode(200).body("results[0].slug", equalTo(slug));
     }
 
+    @ParameterizedTest(name = "{0} finds {1} in its names")
+    @CsvSource(delimiter = '|', value = {
+            "tomb | valley-of-the-tombs",
+            "tombs | tomb-of-a-descendant-of-the-prophets-cousin",
+            "theater | roman-theatre",
+            "theaters | roman-theatre",
+            "temples | temple-of-bel",
+            "towers | tower-of-elahbel",
+    })
+    void wordFormsAndSpellingsOfAWordAreTheSameWord(String query, String slug) {
+        search("q=" + query + "&size=50").statusCode(200)
+                .body("results.find { it.slug == '" + slug + "' }.score", equalTo(0.5f));
+    }
+
     @Test
     void arabicQueriesFindArabicNamedPlaces() {
         search("q=معبد").statusCode(200)
