@@ -21,13 +21,16 @@ import org.athar.damage.CauseType;
 import org.athar.damage.Certainty;
 import org.athar.damage.EffectType;
 import org.athar.damage.Severity;
-import org.athar.damage.StoredReadings;
+import org.athar.damage.Claim;
+import org.athar.damage.EventReading;
 import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
+import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.place.PlaceKind;
 import org.athar.place.PlaceType;
 import org.athar.status.Condition;
+import org.athar.time.UncertainDate;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -120,11 +123,15 @@ public class RegistryGenerator {
             nameRows.close();
 
             Table sourceRows = new Table(copy, "source (id, ref, kind, title, publisher, published_edtf, published_earliest, published_latest, published_precision, language, reliability, reliability_reason)");
+            // kept to read each generated event as the registry does (EventReading weighs claims by their source)
+            Source[] sources = new Source[sourceCount];
             for (int i = 0; i < sourceCount; i++) {
                 long id = sourceBase + 1 + i;
                 LocalDate day = LocalDate.of(2011, 1, 1).plusDays(random.nextInt(14 * 365));
+                sources[i] = new Source();
+                sources[i].reliability = pick(random, Reliability.values());
                 sourceRows.row(id, "gen-" + id, pick(random, SourceKind.values()).name(), "Generated report no. " + id,
-                        "Generated Press", day, day, day, "DAY", "en", pick(random, Reliability.values()).name(),
+                        "Generated Press", day, day, day, "DAY", "en", sources[i].reliability.name(),
                         "Generated for benchmarks.");
                 sourceRows.flushIfFull();
             }
@@ -134,6 +141,7 @@ public class RegistryGenerator {
             Table effectRows = new Table(copy, "damage_event_effect (event_id, effect_type)", eventRows);
             Table eventPlaceRows = new Table(copy, "damage_event_place (event_id, place_id)", eventRows);
             Table claimRows = new Table(copy, "claim (id, source_id, event_id, quote, date_edtf, date_earliest, date_latest, date_precision, severity, actor, certainty, verification)", eventRows);
+            Table readingRows = new Table(copy, "event_reading (event_id, earliest, latest, disputed, stale)", eventRows);
             Table statusRows = new Table(copy, "status_assessment (id, place_id, condition, as_of_edtf, as_of_earliest, as_of_latest, as_of_precision)");
             long eventId = eventBase, claimId = claimBase, statusId = statusBase;
             for (int i = 0; i < places; i++) {
@@ -150,31 +158,41 @@ public class RegistryGenerator {
                     eventPlaceRows.row(event, place);
                     LocalDate day = LocalDate.of(2011, 3, 1).plusDays(random.nextInt(13 * 365));
                     last = last == null || day.isAfter(last) ? day : last;
+                    List<Claim> claims = new ArrayList<>(CLAIMS_PER_EVENT);
                     for (int c = 0; c < CLAIMS_PER_EVENT; c++) {
-                        long source = sourceBase + 1 + random.nextInt(sourceCount);
-                        String actor = ACTORS[random.nextInt(ACTORS.length)];
+                        int sourceIndex = random.nextInt(sourceCount);
+                        Claim claim = new Claim();
+                        claim.source = sources[sourceIndex];
+                        claim.actor = ACTORS[random.nextInt(ACTORS.length)];
                         // the second claim often disagrees by a few days, as real reports do
                         LocalDate claimed = c == 0 ? day : day.plusDays(random.nextInt(8) - 4);
                         boolean month = random.nextInt(4) == 0;
-                        claimRows.row(++claimId, source, event,
-                                random.nextBoolean() ? "Witnesses said the " + name + " was " + verb + " by " + actor + "." : null,
-                                month ? String.format("%04d-%02d", claimed.getYear(), claimed.getMonthValue()) : claimed.toString(),
-                                month ? claimed.withDayOfMonth(1) : claimed,
-                                month ? claimed.withDayOfMonth(claimed.lengthOfMonth()) : claimed,
-                                month ? "MONTH" : "DAY", pick(random, Severity.values()).name(), actor,
-                                pick(random, Certainty.values()).name(), pick(random, Verification.values()).name());
+                        claim.date = UncertainDate.parse(month ? String.format("%04d-%02d", claimed.getYear(), claimed.getMonthValue())
+                                : claimed.toString());
+                        String quote = random.nextBoolean() ? "Witnesses said the " + name + " was " + verb + " by " + claim.actor + "." : null;
+                        claim.severity = pick(random, Severity.values());
+                        claim.certainty = pick(random, Certainty.values());
+                        claim.verification = pick(random, Verification.values());
+                        claims.add(claim);
+                        claimRows.row(++claimId, sourceBase + 1 + sourceIndex, event, quote, claim.date.edtf,
+                                claim.date.earliest, claim.date.latest, claim.date.precision, claim.severity.name(),
+                                claim.actor, claim.certainty.name(), claim.verification.name());
                     }
+                    EventReading reading = EventReading.of(claims);
+                    UncertainDate read = reading.date().orElseThrow();
+                    readingRows.row(event, read.earliest, read.latest, reading.disputed(), false);
                     eventRows.flushIfFull();
                     effectRows.flushIfFull();
                     eventPlaceRows.flushIfFull();
                     claimRows.flushIfFull();
+                    readingRows.flushIfFull();
                 }
                 LocalDate before = LocalDate.of(2010, 1, 1).plusDays(random.nextInt(365));
                 statusRows.row(++statusId, place, "GOOD", before, before, before, "DAY");
                 statusRows.row(++statusId, place, pick(random, Condition.values()).name(), last, last, last, "DAY");
                 statusRows.flushIfFull();
             }
-            for (Table t : List.of(eventRows, effectRows, eventPlaceRows, claimRows, statusRows)) {
+            for (Table t : List.of(eventRows, effectRows, eventPlaceRows, claimRows, readingRows, statusRows)) {
                 t.close();
             }
             try (Statement s = connection.createStatement()) {
@@ -182,15 +200,14 @@ public class RegistryGenerator {
                     s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
                 }
                 LOG.infof("Rows written in %d s; indexing for search", (System.currentTimeMillis() - started) / 1000);
+                // statistics of the rows just written (this transaction's own), so that indexing is planned for them
+                s.execute("analyze place, place_name, source, damage_event, damage_event_effect, damage_event_place, claim, status_assessment");
                 for (long from = placeBase + 1; from <= placeBase + places; from += BATCH) {
                     s.execute("select refresh_place_search(array(select generate_series(" + from + "::bigint, "
                             + Math.min(from + BATCH - 1, placeBase + places) + "::bigint)))");
                 }
             }
             try (Statement s = connection.createStatement()) {
-                LOG.info("Reading the generated events' dates");
-                s.execute("insert into event_reading (event_id) select id from damage_event where id > " + eventBase);
-                StoredReadings.refresh(connection);
                 // bulk loading wrote no history and so announced nothing: tell running nodes once
                 s.execute("select pg_notify('athar_change', 'generated')");
             }

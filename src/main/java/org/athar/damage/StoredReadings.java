@@ -33,13 +33,17 @@ public final class StoredReadings {
      */
     public static int refresh(Connection connection) throws SQLException {
         int done = 0;
+        long after = 0;
         while (true) {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "select event_id from event_reading where stale order by event_id limit " + BATCH + " for update skip locked");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
+            // forward by id: rows recomputed by this transaction stay in the index as dead entries until it ends
+            try (PreparedStatement s = connection.prepareStatement("select event_id from event_reading where stale"
+                    + " and event_id > ? order by event_id limit " + BATCH + " for update skip locked")) {
+                s.setLong(1, after);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
                 }
             }
             if (ids.isEmpty()) {
@@ -60,6 +64,7 @@ public final class StoredReadings {
                 update.executeBatch();
             }
             done += ids.size();
+            after = ids.get(ids.size() - 1);
         }
     }
 

@@ -33,6 +33,8 @@ import org.athar.registry.Views.StatusView;
 import org.athar.registry.Views.SupportedClaim;
 import org.athar.status.Condition;
 import org.athar.status.StatusAssessment;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -64,18 +66,21 @@ public class Registry {
     }
 
     public Page<PlaceRef> sites(Paging paging) {
+        readOnly();
         long total = count("select count(*) from place_search where level = 'SITE'");
         return Page.of(paging, total, placeRefs(PLACE_REF + "where s.level = 'SITE' order by s.display_name, p.slug", paging));
     }
 
     /** Monuments (not sites or parts), by slug, one page at a time. */
     public Page<PlaceRef> monuments(Paging paging) {
+        readOnly();
         long total = count("select count(*) from place where level = 'MONUMENT'");
         return Page.of(paging, total, placeRefs(PLACE_REF + "where p.level = 'MONUMENT' order by p.slug", paging));
     }
 
     /** The events whose reading is the most recent, newest first, with the places they struck. */
     public List<EventSummary> recentEvents(int count) {
+        readOnly();
         List<Long> ids = ids("select event_id from event_reading order by day desc nulls last, event_id desc",
                 new Paging(1, count));
         Map<Long, DamageEvent> events = eventsWithClaims(ids, false);
@@ -89,6 +94,7 @@ public class Registry {
     }
 
     public Optional<SiteView> site(String slug, Paging monuments, Paging events) {
+        readOnly();
         return Place.findBySlugWithNames(slug, PlaceLevel.SITE).map(site -> {
             List<StatusCount> counts = rows("""
                     select s.status_conditions[cardinality(s.status_conditions)] as status, count(*) from place_search s
@@ -107,6 +113,7 @@ public class Registry {
     }
 
     public Optional<MonumentView> monument(String slug, Paging events, Paging parts) {
+        readOnly();
         return Place.findBySlugWithNames(slug, PlaceLevel.MONUMENT)
                 .or(() -> Place.findBySlugWithNames(slug, PlaceLevel.PART))
                 .map(place -> {
@@ -121,6 +128,7 @@ public class Registry {
     }
 
     public Optional<SourceView> source(long id, Paging paging) {
+        readOnly();
         return Source.<Source>findByIdOptional(id).map(s -> {
             long total = count("select count(*) from claim where source_id = ?1", id);
             List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event where c.source.id = ?1 order by c.id", id)
@@ -191,6 +199,16 @@ public class Registry {
 
     private static <T> T first(List<T> list) {
         return list.isEmpty() ? null : list.get(0);
+    }
+
+    /**
+     * Nothing read here is ever written: entities load without snapshots and the session is never flushed, so that
+     * committing a read checks nothing.
+     */
+    private static void readOnly() {
+        Session session = em().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     private static EntityManager em() {

@@ -4,11 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.annotation.PostConstruct;
@@ -71,8 +71,9 @@ public class PageCache {
     @ConfigProperty(name = "athar.page-cache.enabled", defaultValue = "true")
     boolean enabled;
 
-    @ConfigProperty(name = "athar.page-cache.max-megabytes", defaultValue = "32")
-    int maxMegabytes;
+    /** The bound on stored bytes; by default a quarter of the heap. */
+    @ConfigProperty(name = "athar.page-cache.max-megabytes")
+    Optional<Integer> maxMegabytes;
 
     @ConfigProperty(name = "athar.page-cache.max-age-seconds", defaultValue = "60")
     int maxAge;
@@ -92,7 +93,8 @@ public class PageCache {
 
     @PostConstruct
     void create() {
-        pages = Caffeine.newBuilder().maximumWeight(maxMegabytes * 1024L * 1024L)
+        long bound = maxMegabytes.map(mb -> mb * 1024L * 1024L).orElse(Runtime.getRuntime().maxMemory() / 4);
+        pages = Caffeine.newBuilder().maximumWeight(bound)
                 .weigher((String key, Page page) -> page.weight()).build();
         publicCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
     }
@@ -195,14 +197,14 @@ public class PageCache {
                         : MediaType.APPLICATION_JSON_TYPE;
         String contentType = type.getParameters().containsKey("charset") || !type.isCompatible(MediaType.TEXT_HTML_TYPE)
                 ? type.toString() : type.withCharset("UTF-8").toString();
-        Page page = new Page(body, body.length > 1024 ? gzip(body) : null, contentType, etag(body));
+        String etag = etag(body);
         Long startedIn = context.get(GENERATION);
         if (startedIn != null && startedIn == generation.get()) {
-            pages.put(context.get(KEY), page);
+            pages.put(context.get(KEY), new Page(body, body.length > 1024 ? gzip(body) : null, contentType, etag));
         }
-        response.getHeaders().putSingle(HttpHeaders.ETAG, page.etag);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
-        if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), page.etag)) {
+        if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
@@ -246,13 +248,17 @@ public class PageCache {
         return acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
     }
 
-    private static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * A weak tag of the bytes: two different checksums and the length (80 bits). Not cryptographic, and need not be:
+     * it only has to differ when a page does, and it is computed for every answer, so it must cost next to nothing.
+     */
+    static String etag(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        CRC32C crcc = new CRC32C();
+        crcc.update(body);
+        return "W/\"" + Long.toHexString(crc.getValue()) + Long.toHexString(crcc.getValue()) + "-"
+                + Integer.toHexString(body.length) + "\"";
     }
 
     private static byte[] gzip(byte[] body) {

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The page benchmark: public pages and search over HTTP on a generated registry, against nginx serving the same
+# bytes from disk in the same run, and the time from start to first page.
+#
+#   src/bench/pages.sh [places]        (default 100000; ATHAR_BENCH_DIR, DURATION, CONNECTIONS may be set)
+#
+# It installs what it needs from Debian (wrk, nginx, PostgreSQL), runs its own PostgreSQL cluster in
+# $ATHAR_BENCH_DIR (default /tmp/athar-bench) as the "external" database, generates the registry there once, and runs
+# the packaged application with -Xmx256m. Everything listens on loopback and stops at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PLACES=${1:-100000}
+WORK=${ATHAR_BENCH_DIR:-/tmp/athar-bench}
+DURATION=${DURATION:-15s}
+PGPORT=55432 APPPORT=8181 NGINXPORT=8182
+JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+URL="jdbc:postgresql://localhost:$PGPORT/athar?user=postgres"
+mkdir -p "$WORK"
+chmod 755 "$WORK"
+
+need() { command -v "$1" >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need nginx nginx
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need psql postgresql
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
+[ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
+
+APP_PID= NGINX_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# ---- the database: a PostgreSQL cluster of its own, generated once -----------------------------------------------
+if [ ! -f "$WORK/pg/PG_VERSION" ]; then
+  mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -E UTF8 --locale C.UTF-8 >/dev/null
+fi
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
+  -o "-p $PGPORT -k /tmp -c listen_addresses=localhost -c shared_buffers=1GB -c max_connections=100 -c jit=off -c max_wal_size=4GB" start >/dev/null
+psql() { command psql -h localhost -p $PGPORT -U postgres -d athar -Atq "$@"; }
+command psql -h localhost -p $PGPORT -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'athar'" | grep -q 1 \
+  || command psql -h localhost -p $PGPORT -U postgres -d postgres -qc "create database athar"
+if [ ! -f "$WORK/generated-$PLACES" ]; then
+  echo "Generating $PLACES places (once)"
+  QUARKUS_DATASOURCE_JDBC_URL=$URL java -jar "$JAR" generate "$PLACES" | tail -1
+  touch "$WORK/generated-$PLACES"
+fi
+
+# ---- the pages: a sample of each kind ------------------------------------------------------------------------------
+psql -c "select '/monuments/' || slug from place where level = 'MONUMENT' order by md5(slug) limit 600" > "$WORK/monument.paths"
+psql -c "select '/sites/' || slug from place where level = 'SITE' order by md5(slug) limit 300" > "$WORK/site.paths"
+psql -c "select '/sources/' || id from source order by md5(id::text) limit 600" > "$WORK/source.paths"
+echo "/" > "$WORK/home.paths"
+# search over HTTP: broad one-word queries (thousands of matches), with as-of and a filter, and names
+{
+  for w in temple tomb arch theatre shrine citadel museum colonnade %D9%85%D8%B9%D8%A8%D8%AF %D8%A8%D8%B1%D8%AC; do
+    echo "/api/search?q=$w"; echo "/api/search?q=$w&asOf=2015-09-01"; echo "/api/search?q=$w&status=DESTROYED"
+  done
+} > "$WORK/search-broad.paths"
+psql -c "select '/api/search?q=' || replace(name, ' ', '+') from place_name where language = 'en' and name_type = 'DESIGNATION' order by md5(name) limit 300" \
+  > "$WORK/search-name.paths"
+
+start_app() { # $1: page cache on or off
+  ATHAR_PAGE_CACHE_ENABLED=$1 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$APPPORT \
+    java -Xmx256m -jar "$JAR" > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.01; done
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+run() { # $1 port, $2 paths file, $3 connections -> "rps p50 p95 p99 errors non2xx"
+  PATHS=$2 wrk -t2 -c"$3" -d"$DURATION" -s "$ROOT/src/bench/paths.lua" "http://localhost:$1" 2>&1 \
+    | sed -n 's/^RESULT rps=\([0-9]*\) p50=\([0-9.]*\) p95=\([0-9.]*\) p99=\([0-9.]*\) requests=[0-9]* errors=\([0-9]*\) non2xx=\([0-9]*\)/\1 \2 \3 \4 \5 \6/p'
+}
+row() { printf "| %-22s | %5s | %8s | %8s | %8s | %9s | %9s | %6s |\n" "$@"; }
+
+# pending migrations are applied once here, so that the starts below find the database migrated
+start_app false && stop_app
+
+echo
+echo "## Start to first page (-Xmx256m)"
+for db in external embedded; do
+  times=()
+  for i in 1 2 3; do
+    if [ $db = external ]; then
+      env=(QUARKUS_DATASOURCE_JDBC_URL=$URL)
+    else
+      env=(ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/embedded)
+    fi
+    t0=$(date +%s%N)
+    env "${env[@]}" QUARKUS_HTTP_PORT=$APPPORT java -Xmx256m -jar "$JAR" > "$WORK/start.log" 2>&1 &
+    APP_PID=$!
+    until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.005; done
+    t1=$(date +%s%N)
+    stop_app
+    times+=($(( (t1 - t0) / 1000000 )))
+  done
+  echo "$db database: ${times[*]} ms (three starts; the first embedded start of a new data directory also seeds it)"
+done
+
+echo
+echo "## Pages with the cache off (every request rendered from the database), and search over HTTP"
+start_app false
+# warm-up: a minute of every kind, for the JIT (it is still compiling after ten seconds) and PostgreSQL's buffers
+cat "$WORK"/{monument,site,source,home}.paths > "$WORK/all.paths"
+DURATION=60s run $APPPORT "$WORK/all.paths" 8 > /dev/null
+row kind connections "p50 ms" "p95 ms" "p99 ms" "req/s" "nginx/s" ratio
+row --- --- --- --- --- --- --- ---
+for c in ${CONNECTIONS:-8 32}; do
+  for kind in monument site source home search-broad search-name; do
+    read -r rps p50 p95 p99 err non <<<"$(run $APPPORT "$WORK/$kind.paths" "$c")"
+    row "$kind (uncached)" "$c" "$p50" "$p95" "$p99" "$rps" "" ""
+    [ "$err$non" = "00" ] || echo "  ($kind: $err socket errors, $non non-2xx answers)"
+  done
+done
+stop_app
+
+echo
+echo "## Pages with the cache warm, against nginx serving the same bytes from disk"
+start_app true
+DURATION=30s run $APPPORT "$WORK/all.paths" 8 > /dev/null # the JIT again, and every page stored
+rm -rf "$WORK/www" && mkdir -p "$WORK/www"
+for kind in monument site source home; do
+  while read -r path; do
+    file="$WORK/www${path}"; [ "$path" = / ] && file="$WORK/www/index.html"
+    mkdir -p "$(dirname "$file")"
+    curl -sf -o "$file" "http://localhost:$APPPORT$path"
+  done < "$WORK/$kind.paths"
+done
+cat > "$WORK/nginx.conf" <<EOF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type "text/html; charset=UTF-8";
+  server {
+    listen 127.0.0.1:$NGINXPORT;
+    root $WORK/www;
+    location / { try_files \$uri \$uri/index.html =404; }
+  }
+}
+EOF
+nginx -c "$WORK/nginx.conf"
+row kind connections "p50 ms" "p95 ms" "p99 ms" "req/s" "nginx/s" ratio
+row --- --- --- --- --- --- --- ---
+for c in ${CONNECTIONS:-8 32}; do
+  for kind in monument site source home; do
+    read -r rps p50 p95 p99 err non <<<"$(run $APPPORT "$WORK/$kind.paths" "$c")"
+    read -r nrps np50 np95 np99 nerr nnon <<<"$(run $NGINXPORT "$WORK/$kind.paths" "$c")"
+    row "$kind (cached)" "$c" "$p50" "$p95" "$p99" "$rps" "$nrps" "$(awk "BEGIN { printf \"%.2f\", $rps / $nrps }")"
+    [ "$err$non$nerr$nnon" = "0000" ] || echo "  ($kind: errors app $err/$non, nginx $nerr/$nnon)"
+  done
+done
+echo
+echo "nginx p50/p95/p99 of the last run: $np50 / $np95 / $np99 ms"
