@@ -9,9 +9,16 @@ import org.athar.place.PlaceLevel;
 import org.athar.place.PlaceType;
 import org.athar.status.Condition;
 
-/** One page of search results, the counts of every filter value over all results, and a suggestion if needed. */
-public record SearchResult(long total, int page, int size, int pages, LocalDate asOf, List<Hit> results,
+/**
+ * One page of search results, the counts of every filter value, and a suggestion if needed. The counts cover the
+ * best {@code facetBasis} results: all of them, unless there are more than {@link SearchService#FACET_LIMIT}.
+ */
+public record SearchResult(long total, long facetBasis, int page, int size, int pages, LocalDate asOf, List<Hit> results,
         Map<String, List<FacetValue>> facets, String didYouMean) {
+
+    public boolean facetsCapped() {
+        return facetBasis < total;
+    }
 
     /**
      * A place found. {@code status} is its current condition, or its condition on {@code asOf} when asked;

@@ -53,6 +53,13 @@ public class SearchService {
     /** Similarity for "did you mean": looser, since it only suggests. */
     static final String SUGGESTION_THRESHOLD = "0.3";
 
+    /**
+     * Facets count at most this many results, the best in the order asked for: counting filter values over every one
+     * of eleven thousand places that mention "temple" costs a hundred times more than the page itself. The answer
+     * says how many results its counts cover (facetBasis), and the page says so when that is not all of them.
+     */
+    static final int FACET_LIMIT = 1000;
+
     @Inject
     DataSource dataSource;
 
@@ -82,6 +89,8 @@ public class SearchService {
             if (request.hasQuery()) {
                 setLocal(connection, "pg_trgm.similarity_threshold", NAME_THRESHOLD);
             }
+            // the results are gathered once and read by every count: keep them in memory, not in a temporary file
+            setLocal(connection, "work_mem", "32MB");
             Query sql = build(request, text, siteId);
             List<Hit> hits = new ArrayList<>();
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -118,9 +127,11 @@ public class SearchService {
                 throw new BadParameterException("page", "Page " + request.page() + " is past the end: there "
                         + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of results.");
             }
-            String suggestion = request.hasQuery() && bestName < 1
+            // a near miss is worth a suggestion; a generic word with thousands of mentions is not
+            String suggestion = request.hasQuery() && bestName < 1 && total < request.size()
                     ? suggestion(connection, text.normalized()) : null;
-            return new SearchResult(total, request.page(), request.size(), pages, request.asOf(), hits, facets, suggestion);
+            return new SearchResult(total, Math.min(total, FACET_LIMIT), request.page(), request.size(), pages,
+                    request.asOf(), hits, facets, suggestion);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed: " + e.getMessage(), e);
         }
@@ -243,6 +254,8 @@ public class SearchService {
         }
         q.append("), page as (select f.*, row_number() over (order by " + order(r) + ") as rank from f order by "
                 + order(r) + " limit ? offset ?)\n", r.size(), (long) (r.page() - 1) * r.size());
+        // what the facets count: every result, or the best FACET_LIMIT of a very wide result set
+        q.append(", fc as (select * from f order by " + order(r) + " limit " + FACET_LIMIT + ")\n");
         // a full-text match in the names: show the name that has the words (looked up for this page's rows only)
         q.append("select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
         if (r.hasQuery()) {
@@ -258,9 +271,9 @@ public class SearchService {
                 from page p join place pl on pl.id = p.place_id join place site on site.id = p.site_id
                 join place_search ss on ss.place_id = p.site_id
                 union all select 'total', null, count(*), null, null, null, null, null, null, null, null, null, null, null from f
-                union all select 'site', f.site_id::text, count(*), null, null, null, ss.display_name, site.slug, null, null, null, null, null, null
-                    from f join place site on site.id = f.site_id join place_search ss on ss.place_id = f.site_id
-                    group by f.site_id, ss.display_name, site.slug
+                union all select 'site', g.site_id::text, g.n, null, null, null, ss.display_name, site.slug, null, null, null, null, null, null
+                    from (select site_id, count(*) as n from fc group by site_id) g
+                    join place site on site.id = g.site_id join place_search ss on ss.place_id = g.site_id
                 """);
         if (r.hasQuery()) {
             q.append("union all select 'best', null, 0, null, (select max(score) from names), null, null, null, null, "
@@ -268,7 +281,7 @@ public class SearchService {
         }
         for (Facet facet : FACETS.subList(1, FACETS.size())) {
             String value = facet.array ? "v" : "f." + facet.column;
-            String from = facet.array ? "f, unnest(f." + facet.column + ") v" : "f";
+            String from = facet.array ? "fc f, unnest(f." + facet.column + ") v" : "fc f";
             q.append("union all select '" + facet.name + "', " + value + ", count(*), null, null, null, null, null, "
                     + "null, null, null, null, null, null from " + from + " where " + value + " is not null group by "
                     + value + "\n");

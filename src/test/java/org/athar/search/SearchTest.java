@@ -140,6 +140,11 @@ class SearchTest {
     }
 
     @Test
+    void facetsCountEveryResultWhenThereAreNotTooMany() {
+        search("q=temple").statusCode(200).body("facetBasis", equalTo(given().get("/api/search?q=temple").path("total")));
+    }
+
+    @Test
     void suggestsANameWhenNothingMatchesWell() {
         search("q=palmiraa").statusCode(200).body("total", equalTo(0)).body("didYouMean", equalTo("Palmyra"));
         search("q=palmyra").statusCode(200).body("didYouMean", equalTo(null));
