@@ -47,8 +47,9 @@ import io.vertx.ext.web.RoutingContext;
  * of its request (before it read anything) and its rendering, so a page read before a change can never be kept
  * after it. While this node cannot hear announcements, nothing is served from memory.
  * <p>
- * Every public answer carries a weak ETag of its bytes (a matching If-None-Match gets 304 and no body) and a
- * Cache-Control that lets browsers and a CDN keep it briefly.
+ * Every public answer carries a weak ETag of its bytes (a matching If-None-Match gets 304 and no body), a
+ * Cache-Control that makes browsers revalidate and lets a CDN keep it briefly, and a CDN-Cache-Control (RFC 9213)
+ * that lets a CDN serve it stale while revalidating.
  */
 @ApplicationScoped
 public class PageCache {
@@ -60,6 +61,7 @@ public class PageCache {
     private static final String GENERATION = "athar.page-cache.generation";
     private static final String ANONYMOUS = "athar.page-cache.anonymous";
     private static final String VARY = "Accept-Encoding, Cookie";
+    private static final String CDN_CACHE_CONTROL = "CDN-Cache-Control";
 
     /** A rendered answer: its bytes, the same gzipped (when worth it), its type and its tag. */
     record Page(byte[] body, byte[] gzip, String contentType, String etag) {
@@ -90,13 +92,19 @@ public class PageCache {
     private final AtomicLong generation = new AtomicLong();
     private Cache<String, Page> pages;
     private String publicCacheControl;
+    private String cdnCacheControl;
 
     @PostConstruct
     void create() {
         long bound = maxMegabytes.map(mb -> mb * 1024L * 1024L).orElse(Runtime.getRuntime().maxMemory() / 4);
         pages = Caffeine.newBuilder().maximumWeight(bound)
                 .weigher((String key, Page page) -> page.weight()).build();
-        publicCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
+        // Browsers revalidate every time (a 304 by ETag costs nothing), so that a visitor never sees a page older than
+        // the registry; shared caches (a CDN) may keep it briefly, and those that read RFC 9213's CDN-Cache-Control
+        // may serve it stale while they fetch the new one. A browser honouring stale-while-revalidate would show
+        // a visitor the old page once after a change, so that directive is for CDNs only.
+        publicCacheControl = "public, max-age=0, s-maxage=" + maxAge;
+        cdnCacheControl = "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate;
     }
 
     void install(@Observes Filters filters) {
@@ -156,7 +164,7 @@ public class PageCache {
     private void serve(RoutingContext context, Page page) {
         HttpServerResponse response = context.response();
         response.putHeader(HttpHeaders.ETAG, page.etag).putHeader(HttpHeaders.CACHE_CONTROL, publicCacheControl)
-                .putHeader(HttpHeaders.VARY, VARY);
+                .putHeader(CDN_CACHE_CONTROL, cdnCacheControl).putHeader(HttpHeaders.VARY, VARY);
         if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), page.etag)) {
             response.setStatusCode(304).end();
             return;
@@ -204,6 +212,7 @@ public class PageCache {
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
+        response.getHeaders().putSingle(CDN_CACHE_CONTROL, cdnCacheControl);
         if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);
