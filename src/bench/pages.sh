@@ -39,6 +39,8 @@ if [ ! -f "$WORK/pg/PG_VERSION" ]; then
   mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
   runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -E UTF8 --locale C.UTF-8 >/dev/null
 fi
+# a cluster left running by an interrupted run is stopped first
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
   -o "-p $PGPORT -k /tmp -c listen_addresses=localhost -c shared_buffers=1GB -c max_connections=100 -c jit=off -c max_wal_size=4GB" start >/dev/null
 psql() { command psql -h localhost -p $PGPORT -U postgres -d athar -Atq "$@"; }
