@@ -107,9 +107,10 @@ done
 echo
 echo "## Pages with the cache off (every request rendered from the database), and search over HTTP"
 start_app false
-# warm-up: a minute of every kind, for the JIT (it is still compiling after ten seconds) and PostgreSQL's buffers
-cat "$WORK"/{monument,site,source,home}.paths > "$WORK/all.paths"
-DURATION=60s run $APPPORT "$WORK/all.paths" 8 > /dev/null
+# warm-up: three minutes of every kind, as a server that has run a while. The JIT is still compiling the
+# application's code after a minute (C2 busy a third of a core); after three it has settled.
+cat "$WORK"/{monument,site,source,home,search-broad,search-name}.paths > "$WORK/all.paths"
+DURATION=${WARMUP:-180s} run $APPPORT "$WORK/all.paths" 8 > /dev/null
 row kind connections "p50 ms" "p95 ms" "p99 ms" "req/s" "nginx/s" ratio
 row --- --- --- --- --- --- --- ---
 for c in ${CONNECTIONS:-8 32}; do
