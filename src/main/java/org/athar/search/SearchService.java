@@ -220,10 +220,11 @@ public class SearchService {
         Query q = new Query();
         String status = r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
                 : "condition_on(s.status_days, s.status_conditions, ?::date)";
-        Query filters = filters(r, siteId, status);
-        String columns = "s.place_id, s.site_id, s.level, s.place_type, s.kind, s.display_name, s.causes, s.effects, "
-                + "s.severities, s.source_kinds, s.verifications, s.latest_event, " + status + " as status, ";
         Object[] statusParam = r.asOf() == null ? new Object[0] : new Object[] { r.asOf() };
+        Query filters = filters(r, siteId, status);
+        // Every result carries only what ranks it: a broad word finds a ninth of the registry, and the rest (kinds,
+        // arrays of causes and effects, the status on a day) is read for the page's rows and the counted ones only.
+        String columns = "s.place_id, s.site_id, s.level, s.display_name, s.latest_event, ";
         q.append("with ");
         if (r.hasQuery()) {
             String compact = text.normalized().replace(" ", "");
@@ -240,22 +241,24 @@ public class SearchService {
             q.append(" group by n.place_id),\n");
             // places found by name, then places whose names or texts have all the words, each filtered in its scan
             q.append("f as materialized (select " + columns + "nm.score, nm.matched_name from names nm "
-                    + "join place_search s using (place_id) where true", statusParam);
+                    + "join place_search s using (place_id) where true");
             q.append(filters);
             q.append(" union all select " + columns + "case when s.names_doc @@ query then 0.5 else 0.1 end, null "
                     + "from place_search s, plainto_tsquery('english', athar_words(?)) query where s.doc @@ query "
-                    + "and not exists (select 1 from names nm where nm.place_id = s.place_id)", statusParam);
+                    + "and not exists (select 1 from names nm where nm.place_id = s.place_id)");
             q.params.add(text.normalized());
             q.append(filters);
         } else {
             q.append("f as materialized (select " + columns + "0::real as score, null::text as matched_name "
-                    + "from place_search s where true", statusParam);
+                    + "from place_search s where true");
             q.append(filters);
         }
         q.append("), page as (select f.*, row_number() over (order by " + order(r) + ") as rank from f order by "
                 + order(r) + " limit ? offset ?)\n", r.size(), (long) (r.page() - 1) * r.size());
         // what the facets count: every result, or the best FACET_LIMIT of a very wide result set
-        q.append(", fc as (select * from f order by " + order(r) + " limit " + FACET_LIMIT + ")\n");
+        q.append(", fc as (select s.place_id, s.site_id, s.place_type, s.kind, s.causes, s.effects, s.severities, "
+                + "s.source_kinds, s.verifications, " + status + " as status from (select place_id from f order by "
+                + order(r) + " limit " + FACET_LIMIT + ") best join place_search s using (place_id))\n", statusParam);
         // a full-text match in the names: show the name that has the words (looked up for this page's rows only)
         q.append("select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
         if (r.hasQuery()) {
@@ -265,11 +268,11 @@ public class SearchService {
         } else {
             q.append("null as matched_name,");
         }
+        q.append("p.display_name, pl.slug, p.level, s.place_type, s.kind, " + status + " as status, ", statusParam);
         q.append("""
-                p.display_name,
-                       pl.slug, p.level, p.place_type, p.kind, p.status, site.slug as site_slug, ss.display_name as site_name
-                from page p join place pl on pl.id = p.place_id join place site on site.id = p.site_id
-                join place_search ss on ss.place_id = p.site_id
+                site.slug as site_slug, ss.display_name as site_name
+                from page p join place pl on pl.id = p.place_id join place_search s on s.place_id = p.place_id
+                join place site on site.id = p.site_id join place_search ss on ss.place_id = p.site_id
                 union all select 'total', null, count(*), null, null, null, null, null, null, null, null, null, null, null from f
                 union all select 'site', g.site_id::text, g.n, null, null, null, ss.display_name, site.slug, null, null, null, null, null, null
                     from (select site_id, count(*) as n from fc group by site_id) g
