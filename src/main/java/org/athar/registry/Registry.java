@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.athar.damage.Claim;
@@ -245,7 +246,7 @@ public class Registry {
                 PlaceKind.valueOf((String) row[from + 3]), row[from + 4] == null ? null : Condition.valueOf((String) row[from + 4]));
     }
 
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, Object... params) {
+    private static Query bind(Query query, Object... params) {
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }
