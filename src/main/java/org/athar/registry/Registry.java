@@ -1,7 +1,6 @@
 package org.athar.registry;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +48,16 @@ import io.quarkus.hibernate.orm.panache.Panache;
 @Transactional
 public class Registry {
 
+    /** A place's current condition in the search index: the last entry of its timeline there. */
+    private static final String CURRENT_STATUS = "s.status_conditions[cardinality(s.status_conditions)]";
+
     /** What a list of places shows, from the search index that triggers keep current: the name and status there. */
-    private static final String PLACE_REF = """
-            select p.slug, s.display_name, p.level, p.kind, s.status_conditions[cardinality(s.status_conditions)]
-            from place p join place_search s on s.place_id = p.id
-            """;
+    private static final String PLACE_REF = "select p.slug, s.display_name, p.level, p.kind, " + CURRENT_STATUS
+            + " from place p join place_search s on s.place_id = p.id\n";
 
     /** Worst condition first, what a visitor most needs to know; unknown, then not assessed, last. */
-    private static final String WORST_FIRST = """
-            array_position(array['DESTROYED', 'VERY_BAD', 'POOR', 'FAIR', 'GOOD', 'UNKNOWN'],
-                           s.status_conditions[cardinality(s.status_conditions)]) nulls last""";
+    private static final String WORST_FIRST = "array_position(array['DESTROYED', 'VERY_BAD', 'POOR', 'FAIR', 'GOOD', "
+            + "'UNKNOWN'], " + CURRENT_STATUS + ") nulls last";
 
     public record Paging(int page, int size) {
         int offset() {
@@ -97,11 +96,10 @@ public class Registry {
     public Optional<SiteView> site(String slug, Paging monuments, Paging events) {
         readOnly();
         return Place.findBySlugWithNames(slug, PlaceLevel.SITE).map(site -> {
-            List<StatusCount> counts = rows("""
-                    select s.status_conditions[cardinality(s.status_conditions)] as status, count(*) from place_search s
-                    where s.site_id = ?1 and s.level = 'MONUMENT' group by 1 order by 1""", site.id).stream()
+            List<StatusCount> counts = rows("select " + CURRENT_STATUS + ", count(*) from place_search s "
+                    + "where s.site_id = ?1 and s.level = 'MONUMENT' group by " + CURRENT_STATUS + " order by " + WORST_FIRST,
+                    site.id).stream()
                     .map(r -> new StatusCount(r[0] == null ? null : Condition.valueOf((String) r[0]), ((Number) r[1]).longValue()))
-                    .sorted(Comparator.comparing(c -> Views.worstFirst(c.status())))
                     .toList();
             long total = counts.stream().mapToLong(StatusCount::count).sum();
             Page<PlaceRef> page = Page.of(monuments, total, placeRefs(PLACE_REF + "where s.site_id = ?1 and s.level = 'MONUMENT' order by "

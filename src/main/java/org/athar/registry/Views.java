@@ -190,14 +190,6 @@ public final class Views {
         }
     }
 
-    /** Destroyed first, then worse to better; unknown and unassessed last. */
-    static int worstFirst(Condition condition) {
-        if (condition == null) {
-            return Integer.MAX_VALUE;
-        }
-        return condition == Condition.UNKNOWN ? Integer.MAX_VALUE - 1 : Condition.DESTROYED.ordinal() - condition.ordinal();
-    }
-
     static List<NameView> names(Place p) {
         return p.names.stream().map(NameView::of).toList();
     }
