@@ -13,6 +13,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.athar.db.Sql;
+import org.athar.registry.Registry.Paging;
+import org.athar.registry.Views.Page;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -61,16 +63,17 @@ public class History {
      */
     public enum Kind {
         PLACE("place", "places", "place", """
-                (h.owner_table = 'place' and h.owner_id = :id) or (h.owner_table = 'status_assessment' and h.owner_id in
-                 (select (coalesce(x.after, x.before) ->> 'id')::bigint from history x
-                   where x.table_name = 'status_assessment' and x.owner_id = :id))"""),
+                (h.owner_table = 'place' and h.owner_id = :id)
+                 or (h.owner_table = 'status_assessment' and h.owner_id = any (array(
+                   select (coalesce(x.after, x.before) ->> 'id')::bigint from history x
+                    where x.owner_table = 'place' and x.owner_id = :id and x.table_name = 'status_assessment')))"""),
         SOURCE("source", "sources", "source", "h.owner_table = 'source' and h.owner_id = :id"),
         EVENT("damage_event", "events", "damage event", """
                 (h.owner_table = 'damage_event' and h.owner_id = :id)
                  or (h.table_name = 'claim' and coalesce(h.after, h.before) ->> 'event_id' = ':id')
-                 or (h.table_name = 'status_assessment_claim' and (coalesce(h.after, h.before) ->> 'claim_id')::bigint in
-                   (select x.owner_id from history x where x.table_name = 'claim'
-                     and coalesce(x.after, x.before) ->> 'event_id' = ':id'))"""),
+                 or (h.table_name = 'status_assessment_claim' and coalesce(h.after, h.before) ->> 'claim_id' = any (array(
+                   select x.owner_id::text from history x
+                    where x.table_name = 'claim' and coalesce(x.after, x.before) ->> 'event_id' = ':id')))"""),
         CLAIM("claim", "claims", "claim", """
                 (h.owner_table = 'claim' and h.owner_id = :id)
                  or (h.table_name = 'status_assessment_claim' and coalesce(h.after, h.before) ->> 'claim_id' = ':id')"""),
@@ -98,20 +101,39 @@ public class History {
                     .findFirst();
         }
 
-        /** The SQL condition on history {@code h} selecting this record's rows (ids are numbers, never text). */
+        /**
+         * The SQL condition on history {@code h} selecting this record's rows (ids are numbers, never text). Each
+         * branch is one that an index of migrations V3 and V11 answers, so a page reads only its record's rows.
+         */
         String rows(long id) {
             return "(" + rows.replace(":id", Long.toString(id)) + ")";
         }
     }
 
-    /** Changes to a record and what belongs to it; for a place also which events were linked to it. */
-    public List<Change> of(Kind kind, long id) {
+    /**
+     * Changes to a record and what belongs to it (for a place also which events were linked to it), a page of change
+     * sets at a time, newest first: a change is never split across pages.
+     */
+    public Page<Change> of(Kind kind, long id, Paging paging) {
         String condition = kind.rows(id);
         if (kind == Kind.PLACE) {
             condition += " or (h.table_name = 'damage_event_place' and coalesce(h.after, h.before) ->> 'place_id' = '"
                     + id + "')";
         }
-        return read(condition);
+        long[] total = { 0 };
+        // one row even when the page is empty, so that the total is always known
+        List<Change> changes = Sql.query("with mine as materialized (select h.id, h.change_set_id from history h where "
+                + condition + "), sets as (select change_set_id, max(id) as last from mine group by change_set_id),"
+                + " shown as (select change_set_id from sets order by last desc limit ? offset ?)"
+                + " select x.*, t.total from (select count(*) as total from sets) t left join (select h.id, c.id as set_id,"
+                + " c.made_at, c.actor, c.comment, h.table_name, h.operation, h.before::text, h.after::text"
+                + " from mine m join shown using (change_set_id) join history h on h.id = m.id"
+                + " join change_set c on c.id = h.change_set_id) x on true order by x.id desc",
+                rs -> {
+                    total[0] = rs.getLong(10);
+                    return rs.getObject(1) == null ? null : change(rs);
+                }, paging.size(), paging.offset()).stream().filter(Objects::nonNull).toList();
+        return Page.of(paging, total[0], changes);
     }
 
     /** The changes one change set made to a record and what belongs to it. */
@@ -140,26 +162,39 @@ public class History {
             String comment) {
     }
 
-    /** Records withdrawn and not restored since, newest first. */
-    public List<Withdrawn> withdrawn() {
-        return Sql.query("""
-                select h.table_name, (h.before ->> 'id')::bigint, h.before::text, c.id, c.made_at, c.actor, c.comment
-                  from history h join change_set c on c.id = h.change_set_id
-                 where h.operation = 'DELETE' and h.table_name in ('place', 'source', 'damage_event', 'claim', 'status_assessment')
+    /** Records withdrawn and not restored since, newest first, a page at a time. */
+    public Page<Withdrawn> withdrawn(Paging paging) {
+        long[] total = { 0 };
+        List<Withdrawn> records = Sql.query("""
+                with gone as (select h.id from history h where h.operation = 'DELETE'
+                   and h.table_name in ('place', 'source', 'damage_event', 'claim', 'status_assessment')
                    and not exists (select 1 from history later where later.table_name = h.table_name and later.id > h.id
-                                    and later.operation = 'INSERT' and later.after ->> 'id' = h.before ->> 'id')
-                 order by h.id desc limit 200""",
-                rs -> new Withdrawn(rs.getString(1), rs.getLong(2), parse(rs.getString(3)), rs.getLong(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7)));
+                                    and later.operation = 'INSERT'
+                                    and coalesce(later.after, later.before) ->> 'id' = coalesce(h.after, h.before) ->> 'id')),
+                shown as (select id from gone order by id desc limit ? offset ?)
+                select x.*, t.total from (select count(*) as total from gone) t left join (
+                  select h.table_name, (h.before ->> 'id')::bigint as id, h.before::text, c.id as set_id, c.made_at,
+                         c.actor, c.comment, h.id as history_id
+                    from shown join history h using (id) join change_set c on c.id = h.change_set_id) x on true
+                 order by x.history_id desc""",
+                rs -> {
+                    total[0] = rs.getLong(9);
+                    return rs.getString(1) == null ? null : new Withdrawn(rs.getString(1), rs.getLong(2),
+                            parse(rs.getString(3)), rs.getLong(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6),
+                            rs.getString(7));
+                }, paging.size(), paging.offset()).stream().filter(Objects::nonNull).toList();
+        return Page.of(paging, total[0], records);
     }
 
     private List<Change> read(String condition) {
         return Sql.query("select h.id, c.id, c.made_at, c.actor, c.comment, h.table_name, h.operation,"
                 + " h.before::text, h.after::text from history h join change_set c on c.id = h.change_set_id where "
-                + condition + " order by h.id desc limit 500",
-                rs -> new Change(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7),
-                        diff(parse(rs.getString(8)), parse(rs.getString(9)))));
+                + condition + " order by h.id desc", History::change);
+    }
+
+    private static Change change(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Change(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), diff(parse(rs.getString(8)), parse(rs.getString(9))));
     }
 
     /** The fields that differ between two images of a row (either may be null), leaving out derived columns. */

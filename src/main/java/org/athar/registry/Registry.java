@@ -60,7 +60,7 @@ public class Registry {
             + "'UNKNOWN'], " + CURRENT_STATUS + ") nulls last";
 
     public record Paging(int page, int size) {
-        int offset() {
+        public int offset() {
             return (page - 1) * size;
         }
     }

@@ -177,7 +177,7 @@ public final class Views {
 
     /** One page of a longer list: which, of how many, and its items. Page numbers start at 1. */
     public record Page<T>(int page, int size, long total, int pages, List<T> items) {
-        static <T> Page<T> of(Registry.Paging paging, long total, List<T> items) {
+        public static <T> Page<T> of(Registry.Paging paging, long total, List<T> items) {
             return new Page<>(paging.page(), paging.size(), total, (int) ((total + paging.size() - 1) / paging.size()), items);
         }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.athar.damage.Claim;
@@ -18,6 +19,7 @@ import org.athar.evidence.Source;
 import org.athar.history.History;
 import org.athar.place.Place;
 import org.athar.place.PlaceLevel;
+import org.athar.registry.Views.Page;
 import org.athar.status.StatusAssessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,10 +41,10 @@ public class HistoryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance history(Subject subject, List<History.Change> changes, Set<Long> restorable,
+        static native TemplateInstance history(Subject subject, Page<History.Change> changes, Set<Long> restorable,
                 boolean curator);
 
-        static native TemplateInstance withdrawn(List<WithdrawnRecord> records);
+        static native TemplateInstance withdrawn(Page<WithdrawnRecord> records);
     }
 
     /** The record a history page is about: how to name it, where it is shown (null once withdrawn), its addresses. */
@@ -60,6 +62,9 @@ public class HistoryPages {
     public record WithdrawnRecord(Subject subject, History.Withdrawn withdrawal) {
     }
 
+    /** Change sets a history page shows at a time. */
+    static final int CHANGES = 50;
+
     @Inject
     History history;
 
@@ -68,72 +73,74 @@ public class HistoryPages {
 
     @GET
     @Path("monuments/{slug}/history")
-    public TemplateInstance monumentHistory(@PathParam("slug") String slug) {
-        return placeHistory(slug, "monument", PlaceLevel.MONUMENT, PlaceLevel.PART);
+    public TemplateInstance monumentHistory(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        return placeHistory(slug, page, "monument", PlaceLevel.MONUMENT, PlaceLevel.PART);
     }
 
     @GET
     @Path("sites/{slug}/history")
-    public TemplateInstance siteHistory(@PathParam("slug") String slug) {
-        return placeHistory(slug, "site", PlaceLevel.SITE);
+    public TemplateInstance siteHistory(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        return placeHistory(slug, page, "site", PlaceLevel.SITE);
     }
 
     @GET
     @Path("events/{slug}/history")
-    public TemplateInstance eventHistory(@PathParam("slug") String slug) {
+    public TemplateInstance eventHistory(@PathParam("slug") String slug, @QueryParam("page") String page) {
         long id = DamageEvent.findBySlug(slug).map(e -> e.id)
                 .or(() -> history.withdrawn("damage_event", "slug", slug))
                 .orElseThrow(() -> Requests.notFound("damage event", slug));
-        return page(History.Kind.EVENT, id);
+        return page(History.Kind.EVENT, id, page);
     }
 
     @GET
     @Path("sources/{id}/history")
-    public TemplateInstance sourceHistory(@PathParam("id") String id) {
-        return page(History.Kind.SOURCE, Requests.parseId(id, "source"));
+    public TemplateInstance sourceHistory(@PathParam("id") String id, @QueryParam("page") String page) {
+        return page(History.Kind.SOURCE, Requests.parseId(id, "source"), page);
     }
 
     @GET
     @Path("claims/{id}/history")
-    public TemplateInstance claimHistory(@PathParam("id") String id) {
-        return page(History.Kind.CLAIM, Requests.parseId(id, "claim"));
+    public TemplateInstance claimHistory(@PathParam("id") String id, @QueryParam("page") String page) {
+        return page(History.Kind.CLAIM, Requests.parseId(id, "claim"), page);
     }
 
     /** Any record's history by kind and number: the address the review queue and the withdrawn list link to. */
     @GET
     @Path("history/{kind}/{id}")
-    public TemplateInstance recordHistory(@PathParam("kind") String kind, @PathParam("id") String id) {
+    public TemplateInstance recordHistory(@PathParam("kind") String kind, @PathParam("id") String id, @QueryParam("page") String page) {
         History.Kind k = History.Kind.of(kind)
                 .orElseThrow(() -> new RecordNotFoundException("There is no kind of record called '" + kind + "'."));
-        return page(k, Requests.parseId(id, "record"));
+        return page(k, Requests.parseId(id, "record"), page);
     }
 
     @GET
     @Path("history/withdrawn")
-    public TemplateInstance withdrawn() {
-        return Templates.withdrawn(history.withdrawn().stream()
-                .map(w -> new WithdrawnRecord(subject(History.Kind.of(w.table()).orElseThrow(), w.id(), w.row()), w)).toList());
+    public TemplateInstance withdrawn(@QueryParam("page") String page) {
+        Page<History.Withdrawn> records = history.withdrawn(Requests.paging(page, null, Pages.LIST));
+        return Templates.withdrawn(new Page<>(records.page(), records.size(), records.total(), records.pages(),
+                records.items().stream().map(w -> new WithdrawnRecord(
+                        subject(History.Kind.of(w.table()).orElseThrow(), w.id(), w.row()), w)).toList()));
     }
 
-    private TemplateInstance placeHistory(String slug, String what, PlaceLevel... levels) {
+    private TemplateInstance placeHistory(String slug, String page, String what, PlaceLevel... levels) {
         long id = Place.findBySlug(slug).filter(p -> List.of(levels).contains(p.level)).map(p -> p.id)
                 .or(() -> history.withdrawn("place", "slug", slug))
                 .orElseThrow(() -> Requests.notFound(what, slug));
-        return page(History.Kind.PLACE, id);
+        return page(History.Kind.PLACE, id, page);
     }
 
-    private TemplateInstance page(History.Kind kind, long id) {
-        List<History.Change> changes = history.of(kind, id);
+    private TemplateInstance page(History.Kind kind, long id, String page) {
+        Page<History.Change> changes = history.of(kind, id, Requests.paging(page, null, CHANGES));
         Subject subject = subject(kind, id, history.lastImage(kind.table, id).orElse(null));
         // each change set gets one button, on its first line; restoring to before a record existed is withdrawing it
         Set<Long> restorable = new HashSet<>();
         Set<Long> seen = new HashSet<>();
-        for (History.Change c : changes) {
+        for (History.Change c : changes.items()) {
             if (c.table().equals(kind.table) && c.operation().equals("INSERT")) {
                 seen.add(c.changeSet());
             }
         }
-        for (History.Change c : changes) {
+        for (History.Change c : changes.items()) {
             if (seen.add(c.changeSet())) {
                 restorable.add(c.id());
             }

@@ -89,4 +89,29 @@ class HistoryTest {
                                   where c.relname = tablename and g.tgname = 'record_history')""");
         assertEquals("", unwatched);
     }
+
+    @Test
+    void aLongHistoryIsShownFiftyChangesAPageWithLinksToTheRest() throws Exception {
+        String ref = "seed-004-guardian-2016-03";
+        String id = Db.single(dataSource, "select id from source where ref = '" + ref + "'");
+        try {
+            for (int i = 1; i <= 51; i++) {
+                Db.execute(dataSource, asCurator("Edit " + i, "update source set title = 'Title " + i + "' where ref = '" + ref + "'"));
+            }
+            int sets = Integer.parseInt(Db.single(dataSource,
+                    "select count(distinct change_set_id) from history where owner_table = 'source' and owner_id = " + id));
+            String first = given().get("/sources/" + id + "/history").then().statusCode(200)
+                    .body(containsString("Page 1 of 2 (" + sets + " in all)"))
+                    .body(containsString("“Edit 51”")).extract().asString();
+            assertEquals(50, first.split("<article class=\"change\">").length - 1);
+            String second = given().get("/sources/" + id + "/history?page=2").then().statusCode(200)
+                    .body(containsString("Page 2 of 2")).body(containsString("by seed loader")).extract().asString();
+            assertEquals(sets - 50, second.split("<article class=\"change\">").length - 1);
+            given().get("/sources/" + id + "/history?page=3").then().statusCode(200)
+                    .body(containsString("past the last page"));
+            given().get("/sources/" + id + "/history?page=x").then().statusCode(400);
+        } finally {
+            loader.load(SeedFiles.bundled());
+        }
+    }
 }
