@@ -163,5 +163,11 @@ for c in ${CONNECTIONS:-8 32}; do
     [ "$err$non$nerr$nnon" = "0000" ] || echo "  ($kind: errors app $err/$non, nginx $nerr/$nnon)"
   done
 done
+# search answers are cached like pages (anonymous GETs, dropped when the registry changes): broad words are few and
+# asked often, so this is what most searches for them cost; there is no file for nginx to serve here
+for c in ${CONNECTIONS:-8 32}; do
+  read -r rps p50 p95 p99 err non <<<"$(run $APPPORT "$WORK/search-broad.paths" "$c")"
+  row "search-broad (cached)" "$c" "$p50" "$p95" "$p99" "$rps" "" ""
+done
 echo
 echo "nginx p50/p95/p99 of the last run: $np50 / $np95 / $np99 ms"

@@ -253,12 +253,16 @@ public class SearchService {
                     + "from place_search s where true");
             q.append(filters);
         }
-        q.append("), page as (select f.*, row_number() over (order by " + order(r) + ") as rank from f order by "
-                + order(r) + " limit ? offset ?)\n", r.size(), (long) (r.page() - 1) * r.size());
-        // what the facets count: every result, or the best FACET_LIMIT of a very wide result set
+        // the best FACET_LIMIT results, what the facets count; a page among them is taken from them. Both are top-N
+        // sorts: ordering every one of eleven thousand results to show twenty would cost more than finding them.
+        long offset = (long) (r.page() - 1) * r.size();
+        q.append("), best as materialized (select * from f order by " + order(r) + " limit " + FACET_LIMIT + ")\n");
+        q.append(", page as (select b.*, row_number() over (order by " + order(r) + ") as rank from (select * from "
+                + (offset + r.size() <= FACET_LIMIT ? "best" : "f") + " order by " + order(r) + " limit ? offset ?) b)\n",
+                r.size(), offset);
         q.append(", fc as (select s.place_id, s.site_id, s.place_type, s.kind, s.causes, s.effects, s.severities, "
-                + "s.source_kinds, s.verifications, " + status + " as status from (select place_id from f order by "
-                + order(r) + " limit " + FACET_LIMIT + ") best join place_search s using (place_id))\n", statusParam);
+                + "s.source_kinds, s.verifications, " + status + " as status from best join place_search s using (place_id))\n",
+                statusParam);
         // a full-text match in the names: show the name that has the words (looked up for this page's rows only)
         q.append("select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
         if (r.hasQuery()) {
