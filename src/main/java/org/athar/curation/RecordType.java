@@ -47,6 +47,15 @@ enum RecordType {
                 .findFirst().orElse(-1);
     }
 
+    /**
+     * The record's version, or -1 when it does not exist (it was withdrawn), with the record locked until the
+     * transaction ends: whoever publishes a change to it meanwhile waits, and this one reads the version they leave.
+     */
+    int lockedVersionOf(long id) {
+        return Sql.query("select version from " + kind.table + " where id = ? for update", rs -> rs.getInt(1), id).stream()
+                .findFirst().orElse(-1);
+    }
+
     /** Where a curator edits the record. */
     String editPath(long id) {
         return switch (this) {

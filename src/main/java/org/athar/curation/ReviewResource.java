@@ -32,6 +32,9 @@ import org.athar.web.Requests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,6 +49,8 @@ import io.smallrye.common.annotation.Blocking;
 @Produces(MediaType.TEXT_HTML)
 @Blocking
 public class ReviewResource {
+
+    private static final Logger LOG = Logger.getLogger(ReviewResource.class);
 
     @CheckedTemplate
     static class Templates {
@@ -82,11 +87,32 @@ public class ReviewResource {
     @POST
     @Path("curate/review/{id}/publish")
     @RolesAllowed({ "REVIEWER", "ADMIN" })
-    @Transactional
-    public Response publish(@PathParam("id") String id) throws JsonProcessingException {
-        Draft draft = reviewable(id);
+    public Response publish(@PathParam("id") String id) {
+        long draftId = Requests.parseId(id, "draft");
+        // a deadlock between two publishes touching the same places in different orders is broken by the database
+        // by failing one of them; that one is simply tried again
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> publishOnce(draftId));
+            } catch (RuntimeException e) {
+                if (attempt < 3 && Sql.isTransient(e)) {
+                    LOG.infof("Publishing draft %d met a concurrent publish (%s); trying again", draftId, e.getMessage());
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Publishes under two row locks, taken in this order: the draft (so that it is published once, whoever clicks
+     * first) and the record it changes (so that the version check and the write are one step: of two drafts begun
+     * from the same version, exactly one is published and the other is shown as a conflict).
+     */
+    private Response publishOnce(long draftId) throws JsonProcessingException {
+        Draft draft = reviewable(draftId);
         RecordType type = RecordType.valueOf(draft.recordType);
-        if (draft.recordId != null && type.versionOf(draft.recordId) != draft.baseVersion) {
+        if (draft.recordId != null && type.lockedVersionOf(draft.recordId) != draft.baseVersion) {
             // someone published another change since this draft began: show both, overwrite nothing
             return Response.status(409).entity(Templates.conflict(pending(draft))).build();
         }
@@ -108,20 +134,19 @@ public class ReviewResource {
                 }
             }
             Sql.work(StoredReadings::refresh);
+            close(draft, Draft.PUBLISHED, null);
+            Draft.getEntityManager().flush();
         } catch (PersistenceException e) {
-            // a rule only the database knows (a name taken meanwhile, a restored row whose place is gone)
-            throw new ConflictException("The registry cannot take this draft as it stands now (" + rootCause(e)
-                    + "). Send it back.");
+            if (Sql.isTransient(e)) {
+                throw e;
+            }
+            // a rule only the database knows (a name taken meanwhile, a restored row whose place is gone): the
+            // reviewer reads what it means, the log keeps what the database said
+            LOG.warnf("Draft %d refused by the database: %s", draftId, e.getMessage());
+            throw new ConflictException("The registry cannot take this draft as it stands now: " + Sql.refusal(e)
+                    + ". Send it back to its author with what to change.");
         }
-        close(draft, Draft.PUBLISHED, null);
         return Response.seeOther(URI.create("/curate/review")).build();
-    }
-
-    private static String rootCause(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     @POST
@@ -130,7 +155,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response sendBack(@PathParam("id") String id, @FormParam("reviewComment") String reviewComment) {
-        Draft draft = reviewable(id);
+        Draft draft = reviewable(Requests.parseId(id, "draft"));
         if (reviewComment == null || reviewComment.isBlank()) {
             throw new BadParameterException("reviewComment",
                     "Say what the author should change before sending a draft back.");
@@ -139,11 +164,18 @@ public class ReviewResource {
         return Response.seeOther(URI.create("/curate/review")).build();
     }
 
-    private Draft reviewable(String id) {
-        Draft draft = Draft.<Draft>findByIdOptional(Requests.parseId(id, "draft"))
-                .orElseThrow(() -> Requests.notFound("draft", id));
+    /** The draft, locked until the transaction ends, if it is still waiting for a review by someone else. */
+    private Draft reviewable(long id) {
+        // the lock first, then the read, which so sees what a reviewer who held the lock before us left
+        Sql.query("select id from draft where id = ? for update", rs -> rs.getLong(1), id);
+        Draft draft = Draft.<Draft>findByIdOptional(id).orElseThrow(() -> Requests.notFound("draft", Long.toString(id)));
         if (!Draft.PENDING.equals(draft.state)) {
-            throw new BadParameterException("id", "This draft has already been reviewed.");
+            throw new ConflictException("This draft has already been "
+                    + (Draft.PUBLISHED.equals(draft.state) ? "published" : "sent back")
+                    + (draft.reviewer == null ? "" : " by " + draft.reviewer.username)
+                    + (draft.reviewedAt == null ? "" : " at " + draft.reviewedAt.withNano(0).toLocalTime() + " UTC on "
+                            + draft.reviewedAt.toLocalDate())
+                    + ". Nothing more to do here.");
         }
         if (draft.author.username.equals(identity.getPrincipal().getName())) {
             throw new BadParameterException("id", "Another reviewer must review your own draft.");

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
@@ -68,5 +69,31 @@ public final class Sql {
         for (int i = 0; i < params.length; i++) {
             s.setObject(i + 1, params[i]);
         }
+    }
+
+    /** The SQLSTATE of the database error behind an exception, if one is behind it. */
+    public static Optional<String> sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A failure that the same transaction, tried again, would likely not meet: a deadlock or serialisation failure. */
+    public static boolean isTransient(Throwable e) {
+        return sqlState(e).filter(state -> state.equals("40001") || state.equals("40P01")).isPresent();
+    }
+
+    /** What a rule of the database that refused a write means, in words for the person who asked for it. */
+    public static String refusal(Throwable e) {
+        return switch (sqlState(e).orElse("")) {
+            case "23505" -> "another record already has the same key (a slug, a reference or a name in that language)";
+            case "23503" -> "a record it refers to is no longer in the registry, or another record still refers to it";
+            case "23514", "23502" -> "a value breaks a rule of the registry (a required field, a date window, a code)";
+            case "40001", "40P01" -> "another change to the same records was being published at the same moment";
+            default -> "the database refused it";
+        };
     }
 }

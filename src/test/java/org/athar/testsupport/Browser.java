@@ -4,8 +4,17 @@ import org.athar.account.Role;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.restassured.RestAssured;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -51,6 +60,27 @@ public class Browser {
         Response r = request.post(path);
         cookies.putAll(r.getCookies());
         return r;
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /**
+     * Posts a form from any thread (for races: RestAssured is not meant to be shared between threads), with this
+     * browser's cookies and token; the cookies it gets back are not kept.
+     */
+    public HttpResponse<String> postFromThread(String path, String... fields) throws Exception {
+        StringBuilder body = new StringBuilder("csrf-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append('&').append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        String base = baseUri != null ? baseUri : RestAssured.baseURI + ":" + RestAssured.port;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(Collectors.joining("; ")))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** A browser signed in to a new account of this role. */
