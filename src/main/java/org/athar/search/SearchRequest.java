@@ -21,10 +21,13 @@ import org.athar.status.Condition;
 import org.athar.web.BadParameterException;
 import org.athar.web.Requests;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * A search as asked for in a URL, checked: every problem becomes a {@link BadParameterException} naming the parameter
  * and saying what would be accepted, so that pages can mark the field and the API can answer 400.
  */
+@TemplateData(namespace = TemplateData.SIMPLENAME) // the search box's maxlength is MAX_QUERY_LENGTH
 public record SearchRequest(String query, String site, PlaceType placeType, PlaceKind kind, Condition status,
         CauseCategory cause, EffectType effect, Severity severity, SourceKind sourceKind, Verification verification,
         LocalDate from, LocalDate to, LocalDate asOf, Sort sort, int page, int size) {

@@ -47,6 +47,16 @@ public class ErrorPages {
                 .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message).render()).build();
     }
 
+    /** A form body that is not valid URL encoding (a lone "%") fails while the framework decodes it. */
+    @ServerExceptionMapper
+    public Response undecodable(IllegalArgumentException e, UriInfo uri, HttpHeaders headers) {
+        if (!String.valueOf(e.getMessage()).startsWith("Failed to decode")) {
+            throw e;
+        }
+        return clientError(new BadParameterException("body", "This form was not properly encoded (a % not followed by "
+                + "two hexadecimal digits). Send it again from the page."), uri, headers);
+    }
+
     /**
      * The CSRF filter refuses a form without a valid token by aborting with an empty 400; say why, in the page's
      * language of errors, instead of showing a blank page.

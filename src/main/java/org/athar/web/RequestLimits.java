@@ -1,0 +1,56 @@
+package org.athar.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Addresses longer than the application takes get its own 414 page (or JSON under /api) naming the limit, and bodies
+ * announced larger than quarkus.http.limits.max-body-size a 413 page, before anything else reads them. The HTTP server accepts request lines up to quarkus.http.limits.max-initial-line-length
+ * (set well above this limit), so that any address a browser or a script sends in practice is answered here; beyond
+ * the server's own limit only a bare 414 is possible.
+ */
+@ApplicationScoped
+class RequestLimits {
+
+    /** The longest address (path and query) taken: ample for every page, search and filter combination. */
+    static final int MAX_URI_LENGTH = 8192;
+
+    void install(@Observes Filters filters) {
+        filters.register(this::checkLength, 1000);
+    }
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBody;
+
+    private void checkLength(RoutingContext rc) {
+        String uri = rc.request().uri();
+        String declared = rc.request().getHeader("Content-Length");
+        if (uri.length() > MAX_URI_LENGTH) {
+            refuse(rc, 414, "URI Too Long", "This address is " + uri.length() + " characters long; the registry takes "
+                    + "addresses of up to " + MAX_URI_LENGTH + " characters. Shorten the search or the filters.");
+        } else if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBody.asLongValue()) {
+            // a body announced too big is refused before it is read (one sent in chunks meets the server's bare 413)
+            refuse(rc, 413, "Content Too Large", "This request's body is " + declared + " bytes; the registry takes up to "
+                    + maxBody.asLongValue() + " bytes. Send a smaller file or form.");
+        } else {
+            rc.next();
+        }
+    }
+
+    private static void refuse(RoutingContext rc, int status, String title, String message) {
+        if (rc.request().path().startsWith("/api")) {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+                    .end(new JsonObject().put("status", status).put("error", title).put("message", message).encode());
+        } else {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8").putHeader("Connection", "close")
+                    .end(ErrorPages.Templates.error(status, title, message).render());
+        }
+    }
+}
