@@ -25,9 +25,10 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         boolean ephemeral = "true".equals(context.getValue("athar.embedded-db.ephemeral").getValue());
+        boolean durable = !"false".equals(context.getValue("athar.embedded-db.durable").getValue());
         ConfigValue dataDir = context.getValue("athar.embedded-db.data-dir");
         String dir = isSet(dataDir) ? dataDir.getValue() : "~/.athar/pgdata";
-        return List.of(new EmbeddedSource(ephemeral ? null : dir));
+        return List.of(new EmbeddedSource(ephemeral ? null : dir, durable));
     }
 
     @Override
@@ -42,14 +43,16 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     private static final class EmbeddedSource implements ConfigSource {
         private final String dataDir;
+        private final boolean durable;
 
-        EmbeddedSource(String dataDir) {
+        EmbeddedSource(String dataDir, boolean durable) {
             this.dataDir = dataDir;
+            this.durable = durable;
         }
 
         // Nothing is listed: the build enumerates listed names and records their values as runtime defaults
-        // (it would also start a server to read the URL). The URL is answered only when asked for; it names
-        // the user, so no other property is needed.
+        // (it would also start a server to read the URL). The URL is answered only when asked for; it names the
+        // user, and the password is in a password file the driver reads.
         @Override
         public Set<String> getPropertyNames() {
             return Set.of();
@@ -57,7 +60,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public String getValue(String name) {
-            return URL.equals(name) ? EmbeddedPostgresServer.jdbcUrl(dataDir) : null;
+            // (the password reaches the driver through the server's password file, see EmbeddedPostgresServer)
+            return URL.equals(name) ? EmbeddedPostgresServer.start(dataDir, durable).url() : null;
         }
 
         @Override

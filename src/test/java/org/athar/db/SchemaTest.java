@@ -29,7 +29,7 @@ class SchemaTest {
         execute(dataSource, "create database migration_check");
         try {
             String url = Db.single(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/migration_check'");
-            Flyway flyway = Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load();
+            Flyway flyway = Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration").load();
             int applied = flyway.migrate().migrationsExecuted;
             assertTrue(applied >= 1);
             assertEquals(applied, flyway.info().applied().length);

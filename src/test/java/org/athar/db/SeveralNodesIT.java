@@ -39,12 +39,15 @@ class SeveralNodesIT {
     private static final String PASSWORD = "a-long-password-9";
     private final List<Process> nodes = new ArrayList<>();
     private String url;
+    private String password;
     private String first;
     private String second;
 
     @BeforeAll
     void startTwoNodesOnOneDatabase() throws Exception {
-        url = EmbeddedPostgresServer.jdbcUrl(null);
+        EmbeddedPostgresServer.Server server = EmbeddedPostgresServer.start(null, false);
+        url = server.url();
+        password = server.password();
         first = start("first", Map.of("ATHAR_SEED_LOAD_IF_EMPTY", "true"));
         second = start("second", Map.of());
         for (String role : new String[] { "CURATOR", "REVIEWER" }) {
@@ -67,7 +70,8 @@ class SeveralNodesIT {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                 "-jar", "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_HTTP_PORT", String.valueOf(port)));
+        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_PASSWORD", password,
+                "QUARKUS_HTTP_PORT", String.valueOf(port)));
         builder.environment().putAll(extra);
         nodes.add(builder.start());
         String base = "http://localhost:" + port;
