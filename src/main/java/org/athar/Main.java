@@ -1,9 +1,23 @@
 package org.athar;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.athar.bench.RegistryGenerator;
 import org.athar.bench.SearchBenchmark;
+import org.athar.db.Backup;
+import org.athar.db.EmbeddedPostgresServer;
 import org.athar.seed.SeedFiles;
 import org.athar.seed.SeedLoader;
 
@@ -22,10 +36,24 @@ public class Main implements QuarkusApplication {
               (none)                 run the registry
               load-seed              load the bundled seed into the configured database, then exit
               generate [places] [s]  add a generated registry of that many places (default 100000; seed s)
-              bench-search [rounds]  run the search benchmark against the configured database (default 20 rounds)""";
+              bench-search [rounds]  run the search benchmark against the configured database (default 20 rounds)
+              backup FILE            write a consistent backup of the database to FILE (while the registry runs too)
+              restore FILE           restore a backup into this empty database (a new data directory, or an empty
+                                     external database), then exit""";
+
+    /** The entry point: a backup may read the embedded database of an Athar that is running. */
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("backup")) {
+            System.setProperty(EmbeddedPostgresServer.ATTACH, "true");
+        }
+        Quarkus.run(Main.class, args);
+    }
 
     @Inject
     SeedLoader loader;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     RegistryGenerator generator;
@@ -55,11 +83,55 @@ public class Main implements QuarkusApplication {
                     System.out.printf("%-20s %6d %9.2f %9.2f %9.2f %9.2f%n", f.kind(), f.runs(), f.p50(), f.p95(), f.p99(), f.max());
                 }
             }
+            case "backup", "restore" -> {
+                if (args.length != 2) {
+                    System.err.println("Name the backup file: " + args[0] + " FILE\n" + USAGE);
+                    return 2;
+                }
+                return args[0].equals("backup") ? backup(Path.of(args[1])) : restore(Path.of(args[1]));
+            }
             default -> {
                 System.err.println("Unknown command: " + String.join(" ", args) + "\n" + USAGE);
                 return 2;
             }
         }
         return 0;
+    }
+
+    private int backup(Path file) throws Exception {
+        long started = System.nanoTime();
+        Path absolute = file.toAbsolutePath();
+        // written beside the file, readable by its owner only (it holds accounts' password hashes), then moved
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Backup.Summary summary;
+        try (Connection connection = dataSource.getConnection();
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            summary = Backup.write(connection, out);
+        }
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.printf("Backup written to %s: %,d rows in %d tables, schema version %s, %,d bytes, %.1f s%n", absolute,
+                summary.total(), summary.rows().size(), summary.schemaVersion(), Files.size(absolute),
+                (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private int restore(Path file) throws Exception {
+        long started = System.nanoTime();
+        if (!Files.isReadable(file)) {
+            System.err.println("There is no readable backup at " + file.toAbsolutePath() + ".");
+            return 2;
+        }
+        try (Connection connection = dataSource.getConnection();
+                InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            Backup.Summary summary = Backup.restore(connection, in);
+            System.out.printf("Restored %s: %,d rows in %d tables, schema version %s, %.1f s%n", file.toAbsolutePath(),
+                    summary.total(), summary.rows().size(), summary.schemaVersion(), (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("Nothing was restored: " + e.getMessage());
+            return 1;
+        }
     }
 }

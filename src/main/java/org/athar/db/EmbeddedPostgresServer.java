@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -61,6 +62,7 @@ public final class EmbeddedPostgresServer {
             """;
 
     private static EmbeddedPostgres postgres;
+    private static Server attached;
     private static FileChannel lockChannel;
     private static FileLock lock;
 
@@ -90,7 +92,12 @@ public final class EmbeddedPostgresServer {
                     : Path.of(dataDir.replaceFirst("^~", System.getProperty("user.home"))).toAbsolutePath();
             // (a throw-away directory is new: initialised, and removed when the server stops)
             Files.createDirectories(dir);
-            holdDirectory(dir);
+            if (attached == null && !holdDirectory(dir)) {
+                attached = attach(dir);
+            }
+            if (attached != null) {
+                return attached;
+            }
             stopOrphan(dir);
             Optional<String> password = readPassword(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -162,18 +169,39 @@ public final class EmbeddedPostgresServer {
         stop();
     }
 
-    /** One Athar per data directory: a lock held for the life of the JVM (released by the system when it dies). */
-    private static void holdDirectory(Path dir) throws IOException {
+    /**
+     * One Athar per data directory: a lock held for the life of the JVM (released by the system when it dies). False
+     * when another Athar holds it and this JVM runs a command that may share its server ({@link #ATTACH}).
+     */
+    private static boolean holdDirectory(Path dir) throws IOException {
         // beside the directory, not in it: initdb wants a new data directory empty
         lockChannel = FileChannel.open(dir.resolveSibling(dir.getFileName() + LOCK_SUFFIX), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         lock = lockChannel.tryLock();
         if (lock == null) {
             lockChannel.close();
+            if (Boolean.getBoolean(ATTACH)) {
+                return false;
+            }
             throw new IllegalStateException("Another Athar is already running on the embedded database in " + dir
                     + ". Stop it first, or give this one a directory of its own: set ATHAR_EMBEDDED_DB_DATA_DIR "
                     + "(or athar.embedded-db.data-dir) to another directory.");
         }
+        return true;
+    }
+
+    /** Set by commands that only read (a backup): they use the server of the Athar running on the directory. */
+    public static final String ATTACH = "athar.embedded-db.attach";
+
+    /** The server another Athar runs on this directory: its port from postmaster.pid, its password file. */
+    private static Server attach(Path dir) throws IOException {
+        List<String> pid = Files.readAllLines(dir.resolve("postmaster.pid"));
+        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres?user=postgres";
+        String password = readPassword(dir).orElseThrow(() -> new IllegalStateException(
+                "The embedded database in " + dir + " has no password file; start Athar on it once first."));
+        System.setProperty("org.postgresql.pgpassfile", dir.resolve(PASSWORD_FILE).toString());
+        LOG.infof("Embedded PostgreSQL: using the server of the Athar running on %s", dir);
+        return new Server(url, "postgres", password);
     }
 
     /**

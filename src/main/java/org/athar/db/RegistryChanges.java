@@ -19,6 +19,7 @@ import org.postgresql.PGNotification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 
 /**
  * Hears every committed change to the registry, whichever node or program made it: the history triggers announce
@@ -46,7 +47,15 @@ public class RegistryChanges {
     private volatile boolean running;
     private Thread thread;
 
+    /** The command the application runs, if any: a command serves no pages, so it listens to nothing. */
+    @Inject
+    @CommandLineArguments
+    String[] args;
+
     void start(@Observes StartupEvent event) {
+        if (args.length > 0) {
+            return;
+        }
         running = true;
         thread = new Thread(this::listen, "athar-registry-changes");
         thread.setDaemon(true);

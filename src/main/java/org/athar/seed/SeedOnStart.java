@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 
 /**
  * Fills an empty registry with the bundled seed on first start: always on the embedded database, and on an external
@@ -24,7 +25,15 @@ public class SeedOnStart {
     @ConfigProperty(name = "athar.seed.load-if-empty", defaultValue = "false")
     boolean loadIfEmpty;
 
+    /** The command the application was started with, if any. */
+    @Inject
+    @CommandLineArguments
+    String[] args;
+
     void onStart(@Observes StartupEvent event) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            return; // a restore needs the new database empty
+        }
         if ((loadIfEmpty || EmbeddedPostgresServer.isRunning()) && QuarkusTransaction.requiringNew().call(() -> Place.count()) == 0) {
             loader.load(SeedFiles.bundled());
         }

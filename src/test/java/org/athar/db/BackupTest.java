@@ -1,0 +1,101 @@
+package org.athar.db;
+
+import static org.athar.testsupport.Db.execute;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.athar.testsupport.Db;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A backup of the test registry (the seed, accounts, a change with its history) restored into a new, empty database
+ * gives the same rows in every table; a restore refuses a database that holds records and a file that is not a
+ * backup, and writes nothing then.
+ */
+@QuarkusTest
+class BackupTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private Connection newDatabase(String name) throws Exception {
+        execute(dataSource, "drop database if exists " + name + " with (force)");
+        execute(dataSource, "create database " + name);
+        String url = Db.single(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/" + name + "'");
+        Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration").load().migrate();
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        return java.sql.DriverManager.getConnection(url, props);
+    }
+
+    /** Every backed-up table's rows, as text, in a stable order. */
+    private static Map<String, String> contents(Connection c) throws Exception {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (String table : Backup.tablesInLoadOrder(c)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from " + table + " t")) {
+                rs.next();
+                tables.put(table, rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    @Test
+    void aBackupRestoredIntoAnEmptyDatabaseGivesTheSameRegistryHistoryAndAccounts() throws Exception {
+        execute(dataSource, "begin; select set_config('athar.actor', 'backup test', true); "
+                + "update place set description = description || ' (checked)' where slug = 'palmyra'; commit;");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        Map<String, String> original;
+        try (Connection c = dataSource.getConnection()) {
+            Backup.Summary written = Backup.write(c, file);
+            assertTrue(written.rows().get("history") > 0 && written.rows().get("account") > 0 && written.rows().get("place") > 0);
+            original = contents(c);
+        } finally {
+            execute(dataSource, "begin; select set_config('athar.actor', 'backup test', true); "
+                    + "update place set description = replace(description, ' (checked)', '') where slug = 'palmyra'; commit;");
+        }
+        try (Connection restored = newDatabase("backup_check")) {
+            Backup.Summary read = Backup.restore(restored, new ByteArrayInputStream(file.toByteArray()));
+            assertEquals(original, contents(restored));
+            assertTrue(read.total() > 100);
+            // new records continue after the restored ones
+            try (Statement s = restored.createStatement()) {
+                s.execute("insert into source (ref, kind, title, reliability) values ('after-restore', 'NEWS_REPORT', 'New', 'UNASSESSED')");
+            }
+
+            // a database that holds records is refused, and keeps what it holds
+            Map<String, String> before = contents(restored);
+            IllegalStateException full = assertThrows(IllegalStateException.class,
+                    () -> Backup.restore(restored, new ByteArrayInputStream(file.toByteArray())));
+            assertTrue(full.getMessage().startsWith("This database already holds records"), full.getMessage());
+            assertEquals(before, contents(restored));
+        } finally {
+            execute(dataSource, "drop database if exists backup_check with (force)");
+        }
+        try (Connection empty = newDatabase("backup_junk")) {
+            IllegalStateException junk = assertThrows(IllegalStateException.class,
+                    () -> Backup.restore(empty, new ByteArrayInputStream("not a zip".getBytes())));
+            assertTrue(junk.getMessage().contains("not an Athar backup"), junk.getMessage());
+        } finally {
+            execute(dataSource, "drop database if exists backup_junk with (force)");
+        }
+    }
+}
