@@ -1,5 +1,6 @@
 package org.athar.account;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,10 @@ public class Account extends PanacheEntityBase {
     /** One of {@link Role}, as the security layer reads it. */
     @Roles
     public String role;
+
+    /** When an administrator disabled the account: it cannot sign in, and its sessions have ended. */
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
 
     @Version
     public int version;

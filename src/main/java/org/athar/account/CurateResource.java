@@ -1,5 +1,6 @@
 package org.athar.account;
 
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,15 +8,19 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.athar.curation.Draft;
+import org.athar.history.History;
+import org.athar.web.RecordNotFoundException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -67,7 +72,7 @@ public class CurateResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
-            @FormParam("confirm") String confirm) {
+            @FormParam("confirm") String confirm, @CookieParam(AccountSession.COOKIE) String session) {
         Account account = me();
         String problem = current == null || !account.passwordMatches(current)
                 ? "Your current password is not right."
@@ -76,8 +81,12 @@ public class CurateResource {
         if (problem != null) {
             return Response.status(400).entity(Templates.password(problem, null)).build();
         }
+        History.attributeTo(account.username, "Changed their own password");
         account.setPassword(password);
-        return Response.ok(Templates.password(null, "Your password is changed.")).build();
+        // whoever else had this account open (a stolen session, another browser) is signed out
+        long ended = AccountSession.closeAll(account, session);
+        return Response.ok(Templates.password(null, "Your password is changed." + (ended == 0 ? ""
+                : " Your other sessions (" + ended + ") have ended."))).build();
     }
 
     @GET
@@ -115,8 +124,35 @@ public class CurateResource {
             return Response.status(400).entity(Templates.accounts(
                     Account.listByUsername(), problem, field, null)).build();
         }
+        History.attributeTo(me().username, "Created the account");
         Account.create(name, password, Role.valueOf(role));
         return Response.status(201).entity(Templates.accounts(Account.listByUsername(),
                 null, null, "Account '" + name + "' created.")).build();
+    }
+
+    @POST
+    @Path("admin/accounts/{username}/{action:disable|enable}")
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public Response disableOrEnable(@PathParam("username") String username, @PathParam("action") String action) {
+        Account account = Account.findByUsername(username)
+                .orElseThrow(() -> new RecordNotFoundException("There is no account '" + username + "'."));
+        Account admin = me();
+        if (account.id.equals(admin.id)) {
+            return Response.status(400).entity(Templates.accounts(Account.listByUsername(),
+                    "You cannot disable your own account: ask another administrator.", null, null)).build();
+        }
+        History.attributeTo(admin.username, action.equals("disable") ? "Disabled the account" : "Enabled the account");
+        String message;
+        if (action.equals("disable")) {
+            account.disabledAt = account.disabledAt != null ? account.disabledAt : OffsetDateTime.now();
+            long ended = AccountSession.closeAll(account, null);
+            message = "Account '" + account.username + "' disabled" + (ended == 0 ? "." : "; its " + ended
+                    + (ended == 1 ? " session has" : " sessions have") + " ended.");
+        } else {
+            account.disabledAt = null;
+            message = "Account '" + account.username + "' enabled: it can sign in again.";
+        }
+        return Response.ok(Templates.accounts(Account.listByUsername(), null, null, message)).build();
     }
 }

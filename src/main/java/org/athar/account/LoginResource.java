@@ -78,9 +78,13 @@ public class LoginResource {
             return page(401, user, next, "The username or password is not right.");
         }
         throttle.succeeded(keys[0]);
-        String token = AccountSession.open(Account.findByUsername(user).orElseThrow());
+        Account account = Account.findByUsername(user).orElseThrow();
+        if (account.disabledAt != null) {
+            return page(403, user, next, "This account has been disabled. Ask an administrator if you need it again.");
+        }
+        String token = AccountSession.open(account);
         return Response.seeOther(uri.getBaseUriBuilder().path(safeNext(next).substring(1)).build())
-                .cookie(sessionCookie(token, AccountSession.LIFETIME, "https".equals(request.scheme()))).build();
+                .cookie(sessionCookie(token, AccountSession.lifetime(), "https".equals(request.scheme()))).build();
     }
 
     @POST

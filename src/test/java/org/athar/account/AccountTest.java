@@ -111,4 +111,61 @@ class AccountTest {
         assertEquals(401, new Browser().signIn(user, "a-long-password-6").statusCode());
         assertNotNull(new Browser().signIn(user, "another-long-pass").getCookie("athar_session"));
     }
+
+    private static String single(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(
+                Account.getEntityManager().createNativeQuery(sql).getSingleResult()));
+    }
+
+    private static void run(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> Account.getEntityManager().createNativeQuery(sql).executeUpdate());
+    }
+
+    @Test
+    void aSessionUnusedForLongerThanTheIdleLimitEnds() {
+        String user = newAccount(Role.CURATOR, "a-long-password-7");
+        Browser browser = new Browser();
+        browser.signIn(user, "a-long-password-7");
+        browser.get("/curate").then().statusCode(200);
+        run("update account_session set last_seen_at = now() - interval '31 minutes', created_at = now() - interval '1 hour'"
+                + " where account_id = (select id from account where username = '" + user + "')");
+        browser.get("/curate").then().statusCode(302);
+    }
+
+    @Test
+    void changingThePasswordEndsTheAccountsOtherSessions() {
+        String user = newAccount(Role.CURATOR, "a-long-password-8");
+        Browser here = new Browser();
+        Browser elsewhere = new Browser();
+        here.signIn(user, "a-long-password-8");
+        elsewhere.signIn(user, "a-long-password-8");
+        here.get("/account/password");
+        here.post("/account/password", "current", "a-long-password-8", "password", "yet-another-long-one", "confirm",
+                "yet-another-long-one").then().statusCode(200).body(containsString("Your other sessions (1) have ended."));
+        here.get("/curate").then().statusCode(200);
+        elsewhere.get("/curate").then().statusCode(302);
+        assertEquals("{\"password\": \"changed\"}", single("select jsonb_build_object('password', h.after -> 'password')::text"
+                + " from history h where h.table_name = 'account' and h.operation = 'UPDATE' and h.after ->> 'username' = '" + user + "'"));
+        assertEquals("0", single("select count(*) from history where table_name = 'account' and coalesce(before::text, '') || coalesce(after::text, '') like '%password_hash%'"));
+    }
+
+    @Test
+    void anAdministratorDisablesAnAccountEndingItsSessionsAndRecordsItInTheHistory() {
+        String user = newAccount(Role.CURATOR, "a-long-password-9");
+        Browser curator = new Browser();
+        curator.signIn(user, "a-long-password-9");
+        Browser admin = Browser.signedIn(Role.ADMIN);
+        admin.get("/admin/accounts");
+        admin.post("/admin/accounts/" + user + "/disable").then().statusCode(200)
+                .body(containsString("Account &#39;" + user + "&#39; disabled; its 1 session has ended."));
+        curator.get("/curate").then().statusCode(302);
+        Response refused = new Browser().signIn(user, "a-long-password-9");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.asString().contains("This account has been disabled."));
+        assertEquals("Disabled the account", single("select c.comment from history h join change_set c on c.id = h.change_set_id"
+                + " where h.table_name = 'account' and h.after ->> 'username' = '" + user + "' and h.operation = 'UPDATE'"));
+        admin.get("/admin/accounts");
+        admin.post("/admin/accounts/" + user + "/enable").then().statusCode(200);
+        assertEquals(303, new Browser().signIn(user, "a-long-password-9").statusCode());
+    }
 }
