@@ -11,6 +11,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
+ * The edge of every request. It gets an id (the load balancer's X-Request-Id when it sends a plausible one, else a
+ * new one) that the access log, the application's log lines (MDC requestId), the response header X-Request-Id and
+ * every error page and error JSON carry, so that a person reporting an error and an operator reading the log speak
+ * of the same request.
+ * <p>
  * Addresses longer than the application takes get its own 414 page (or JSON under /api) naming the limit, and bodies
  * announced larger than quarkus.http.limits.max-body-size a 413 page, before anything else reads them. The HTTP server accepts request lines up to quarkus.http.limits.max-initial-line-length
  * (set well above this limit), so that any address a browser or a script sends in practice is answered here; beyond
@@ -18,6 +23,10 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 class RequestLimits {
+
+    /** Where the request's id is kept in the routing context and the logging context. */
+    static final String REQUEST_ID = "requestId";
+    private static final java.util.regex.Pattern PLAUSIBLE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     /** The longest address (path and query) taken: ample for every page, search and filter combination. */
     static final int MAX_URI_LENGTH = 8192;
@@ -29,7 +38,18 @@ class RequestLimits {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBody;
 
+    /** The id of the request being handled, for pages and logs. */
+    static String requestId(RoutingContext rc) {
+        return rc == null ? null : rc.get(REQUEST_ID);
+    }
+
     private void checkLength(RoutingContext rc) {
+        String given = rc.request().getHeader("X-Request-Id");
+        String id = given != null && PLAUSIBLE_ID.matcher(given).matches() ? given
+                : Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
+        rc.put(REQUEST_ID, id);
+        rc.response().putHeader("X-Request-Id", id);
+        org.jboss.logging.MDC.put(REQUEST_ID, id);
         String uri = rc.request().uri();
         String declared = rc.request().getHeader("Content-Length");
         if (uri.length() > MAX_URI_LENGTH) {
@@ -47,10 +67,11 @@ class RequestLimits {
     private static void refuse(RoutingContext rc, int status, String title, String message) {
         if (rc.request().path().startsWith("/api")) {
             rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
-                    .end(new JsonObject().put("status", status).put("error", title).put("message", message).encode());
+                    .end(new JsonObject().put("status", status).put("error", title).put("message", message)
+                            .put("requestId", requestId(rc)).encode());
         } else {
             rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8").putHeader("Connection", "close")
-                    .end(ErrorPages.Templates.error(status, title, message).render());
+                    .end(ErrorPages.Templates.error(status, title, message, requestId(rc)).render());
         }
     }
 }

@@ -227,6 +227,13 @@ class BadInputTest {
         HttpResponse<String> longQuery = send(HttpRequest.newBuilder(URI.create(base() + "/search?q=" + "a".repeat(9000))), null);
         assertEquals(414, longQuery.statusCode());
         assertTrue(longQuery.body().contains("addresses of up to 8192 characters"), longQuery.body());
+        // the reference on an error page is the request's id, as the response header and the log have it
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(URI.create(base() + "/monuments/no-such-monument")), null);
+        String id = missing.headers().firstValue("X-Request-Id").orElseThrow();
+        assertTrue(missing.body().contains("Reference: <code>" + id + "</code>"), missing.body());
+        HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(base() + "/api/monuments/no-such-monument"))
+                .header("X-Request-Id", "lb-request-00042"), null);
+        assertTrue(json.body().contains("\"requestId\":\"lb-request-00042\""), json.body());
         String box = visitor.get("/search").asString();
         assertTrue(box.contains("maxlength=\"200\""), "the search box takes what the server takes");
     }
