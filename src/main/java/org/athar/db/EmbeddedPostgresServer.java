@@ -127,12 +127,57 @@ public final class EmbeddedPostgresServer {
             System.setProperty("org.postgresql.pgpassfile", dir.resolve(PASSWORD_FILE).toString());
             System.setProperty(RUNNING, url);
             System.setProperty(RUNNING_PASSWORD, secret);
+            if (dataDir != null) {
+                builder.setPort(postgres.getPort()).setConnectConfig("password", secret);
+                watch(builder, dir);
+            }
             return new Server(url, "postgres", secret);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not secure the embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Restarts the server, on the same port, when its postmaster dies under the running application (killed, or
+     * crashed): meanwhile pages answer 503 and health says DOWN; afterwards the pool's new connections find it again.
+     */
+    private static void watch(EmbeddedPostgres.Builder builder, Path dir) {
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(2000);
+                    restartIfDead(builder, dir);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException | IOException e) {
+                    LOG.warnf("Embedded PostgreSQL: could not restart it yet (%s); trying again", e.getMessage());
+                }
+            }
+        }, "athar-embedded-db-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static synchronized void restartIfDead(EmbeddedPostgres.Builder builder, Path dir) throws IOException {
+        if (postgres == null) {
+            return; // stopped on purpose
+        }
+        Path pidFile = dir.resolve("postmaster.pid");
+        boolean alive = Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                .map(ProcessHandle::isAlive).orElse(false);
+        if (alive) {
+            return;
+        }
+        LOG.warnf("Embedded PostgreSQL: the server in %s has stopped; starting it again", dir);
+        try {
+            postgres.close(); // releases its lock on the directory (stopping a dead server only logs)
+        } catch (IOException | RuntimeException ignored) {
+            // it is gone already
+        }
+        postgres = startOrExplain(builder, dir);
+        LOG.infof("Embedded PostgreSQL: running again on port %d", postgres.getPort());
     }
 
     /** Stops the server with a checkpoint (pg_ctl stop, fast mode); for a clean shutdown of the application. */

@@ -187,6 +187,19 @@ class EmbeddedDatabaseIT {
                     acknowledged.size() - missing.size());
         }
 
+        // the database killed under the running application: 503 and DOWN meanwhile, then it is back by itself
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+        int status = given().baseUri(third.base).get("/monuments/temple-of-baalshamin").statusCode();
+        assertTrue(status == 503 || status == 200, "while the database is away: " + status);
+        long until = System.currentTimeMillis() + 60_000;
+        while (given().baseUri(third.base).get("/q/health/ready").statusCode() != 200) {
+            assertTrue(System.currentTimeMillis() < until, "the database did not come back: see " + third.log.toAbsolutePath());
+            Thread.sleep(500);
+        }
+        assertEquals(200, given().baseUri(third.base).get("/monuments/temple-of-baalshamin").statusCode());
+        assertTrue(Files.readString(third.log).contains("has stopped; starting it again"));
+
         // SIGTERM: the application finishes, then the database stops with a checkpoint
         third.process.destroy();
         assertTrue(third.process.waitFor(60, TimeUnit.SECONDS));
