@@ -126,7 +126,8 @@ class EmbeddedDatabaseIT {
                     + " || '|' || current_setting('unix_socket_directories')"));
             try (Statement s = c.createStatement()) {
                 s.execute("insert into account (username, password_hash, role) values ('curator-it', '"
-                        + BcryptUtil.bcryptHash(PASSWORD) + "', 'CURATOR')");
+                        + BcryptUtil.bcryptHash(PASSWORD) + "', 'CURATOR'), ('reviewer-it', '"
+                        + BcryptUtil.bcryptHash(PASSWORD) + "', 'REVIEWER')");
             }
         }
 
@@ -141,7 +142,7 @@ class EmbeddedDatabaseIT {
         // writes acknowledged before a SIGKILL are all there afterwards
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService writers = Executors.newFixedThreadPool(8);
+        ExecutorService writers = Executors.newFixedThreadPool(11);
         for (int w = 0; w < 8; w++) {
             int writer = w;
             writers.submit(() -> {
@@ -162,13 +163,60 @@ class EmbeddedDatabaseIT {
                 return null;
             });
         }
+        // two reviewers publish what the curators propose, and people sign in, all the while
+        List<Long> published = Collections.synchronizedList(new ArrayList<>());
+        List<String> sessions = Collections.synchronizedList(new ArrayList<>());
+        String pw = password();
+        for (int r = 0; r < 2; r++) {
+            int reviewerNo = r;
+            writers.submit(() -> {
+                Browser reviewer = new Browser(first.base);
+                reviewer.signIn("reviewer-it", PASSWORD);
+                reviewer.get("/curate");
+                try (Connection c = connect(pw); Statement s = c.createStatement()) {
+                    while (writing.get()) {
+                        long draft;
+                        try (ResultSet rs = s.executeQuery("select id from draft where state = 'PENDING' and id % 2 = "
+                                + reviewerNo + " order by id limit 1")) {
+                            if (!rs.next()) {
+                                Thread.sleep(20);
+                                continue;
+                            }
+                            draft = rs.getLong(1);
+                        }
+                        if (reviewer.postFromThread("/curate/review/" + draft + "/publish").statusCode() == 303) {
+                            published.add(draft);
+                        }
+                    }
+                } catch (Exception killed) {
+                    return null;
+                }
+                return null;
+            });
+        }
+        writers.submit(() -> {
+            while (writing.get()) {
+                try {
+                    io.restassured.response.Response r = new Browser(first.base).signIn("curator-it", PASSWORD);
+                    if (r.statusCode() == 303) {
+                        sessions.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(r.getCookie("athar_session").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    }
+                } catch (Exception killed) {
+                    return null;
+                }
+            }
+            return null;
+        });
         Thread.sleep(15_000);
         first.process.destroyForcibly(); // SIGKILL: no shutdown hook runs, the database is left behind
         first.process.waitFor();
         writing.set(false);
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.SECONDS);
-        assertTrue(acknowledged.size() > 1000, "only " + acknowledged.size() + " writes before the kill");
+        int writes = acknowledged.size() + published.size() + sessions.size();
+        assertTrue(writes > 500 && !published.isEmpty() && !sessions.isEmpty(), "only " + acknowledged.size() + " drafts, "
+                + published.size() + " publishes, " + sessions.size() + " sign-ins before the kill");
 
         Node third = start("third");
         assertTrue(ready(third), "the start after a SIGKILL did not come up: see " + third.log.toAbsolutePath());
@@ -182,9 +230,30 @@ class EmbeddedDatabaseIT {
             }
             List<String> missing = new ArrayList<>(acknowledged);
             missing.removeAll(found);
-            assertEquals(List.of(), missing, "acknowledged writes lost");
-            System.out.printf("Writes acknowledged before SIGKILL: %d; found after restart: %d%n", acknowledged.size(),
-                    acknowledged.size() - missing.size());
+            assertEquals(List.of(), missing, "acknowledged drafts lost");
+            // every publish acknowledged is there whole: the draft closed, its source, and the source's history
+            List<Long> halfPublished = new ArrayList<>();
+            for (Long draft : List.copyOf(published)) {
+                try (Statement q = c.createStatement(); ResultSet p = q.executeQuery("select d.state = 'PUBLISHED' and exists (select 1 from source s"
+                        + " join history h on h.table_name = 'source' and h.operation = 'INSERT' and (h.after ->> 'id')::bigint = s.id"
+                        + " where s.title = d.payload::jsonb ->> 'title') from draft d where d.id = " + draft)) {
+                    if (!p.next() || !p.getBoolean(1)) {
+                        halfPublished.add(draft);
+                    }
+                }
+            }
+            assertEquals(List.of(), halfPublished, "publishes acknowledged but not whole");
+            assertEquals("0", single(c, "select count(*) from source s where s.title like 'Crash test %' and not exists ("
+                    + "select 1 from history h where h.table_name = 'source' and h.operation = 'INSERT' and (h.after ->> 'id')::bigint = s.id)"));
+            List<String> lostSessions = new ArrayList<>();
+            for (String hash : List.copyOf(sessions)) {
+                if (single(c, "select count(*) from account_session where token_hash = '" + hash + "'").equals("0")) {
+                    lostSessions.add(hash);
+                }
+            }
+            assertEquals(List.of(), lostSessions, "sign-ins acknowledged but their sessions lost");
+            System.out.printf("Writes acknowledged before SIGKILL: %d drafts, %d publishes, %d sign-ins; all found after restart%n",
+                    acknowledged.size(), published.size(), sessions.size());
         }
 
         // the database killed under the running application: 503 and DOWN meanwhile, then it is back by itself
