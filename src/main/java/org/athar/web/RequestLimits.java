@@ -16,8 +16,9 @@ import io.vertx.ext.web.RoutingContext;
  * every error page and error JSON carry, so that a person reporting an error and an operator reading the log speak
  * of the same request.
  * <p>
- * Addresses longer than the application takes get its own 414 page (or JSON under /api) naming the limit, and bodies
- * announced larger than quarkus.http.limits.max-body-size a 413 page, before anything else reads them. The HTTP server accepts request lines up to quarkus.http.limits.max-initial-line-length
+ * Addresses longer than the application takes get its own 414 page (or JSON under /api) naming the limit, headers
+ * larger than it takes a 431 page, and bodies announced larger than quarkus.http.limits.max-body-size a 413 page,
+ * before anything else reads them. The HTTP server accepts request lines up to quarkus.http.limits.max-initial-line-length
  * (set well above this limit), so that any address a browser or a script sends in practice is answered here; beyond
  * the server's own limit only a bare 414 is possible.
  */
@@ -30,6 +31,8 @@ class RequestLimits {
 
     /** The longest address (path and query) taken: ample for every page, search and filter combination. */
     static final int MAX_URI_LENGTH = 8192;
+    /** The most header bytes taken (names and values); the server reads up to quarkus.http.limits.max-header-size. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     void install(@Observes Filters filters) {
         filters.register(this::checkLength, 1000);
@@ -55,6 +58,9 @@ class RequestLimits {
         if (uri.length() > MAX_URI_LENGTH) {
             refuse(rc, 414, "URI Too Long", "This address is " + uri.length() + " characters long; the registry takes "
                     + "addresses of up to " + MAX_URI_LENGTH + " characters. Shorten the search or the filters.");
+        } else if (headerBytes(rc) > MAX_HEADER_BYTES) {
+            refuse(rc, 431, "Request Header Fields Too Large", "This request's headers are " + headerBytes(rc)
+                    + " bytes; the registry takes up to " + MAX_HEADER_BYTES + ". Clear this site's cookies and try again.");
         } else if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBody.asLongValue()) {
             // a body announced too big is refused before it is read (one sent in chunks meets the server's bare 413)
             refuse(rc, 413, "Content Too Large", "This request's body is " + declared + " bytes; the registry takes up to "
@@ -62,6 +68,14 @@ class RequestLimits {
         } else {
             rc.next();
         }
+    }
+
+    private static int headerBytes(RoutingContext rc) {
+        int bytes = 0;
+        for (var header : rc.request().headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
     }
 
     private static void refuse(RoutingContext rc, int status, String title, String message) {

@@ -227,6 +227,10 @@ class BadInputTest {
         HttpResponse<String> longQuery = send(HttpRequest.newBuilder(URI.create(base() + "/search?q=" + "a".repeat(9000))), null);
         assertEquals(414, longQuery.statusCode());
         assertTrue(longQuery.body().contains("addresses of up to 8192 characters"), longQuery.body());
+        HttpResponse<String> cookies = send(HttpRequest.newBuilder(URI.create(base() + "/"))
+                .header("Cookie", "junk=" + "c".repeat(20_000)), null);
+        assertEquals(431, cookies.statusCode());
+        assertTrue(cookies.body().contains("Clear this site&#39;s cookies"), cookies.body());
         // the reference on an error page is the request's id, as the response header and the log have it
         HttpResponse<String> missing = send(HttpRequest.newBuilder(URI.create(base() + "/monuments/no-such-monument")), null);
         String id = missing.headers().firstValue("X-Request-Id").orElseThrow();
