@@ -1,13 +1,9 @@
 package org.athar;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 
 import javax.sql.DataSource;
@@ -18,6 +14,7 @@ import org.athar.bench.RegistryGenerator;
 import org.athar.bench.SearchBenchmark;
 import org.athar.db.Backup;
 import org.athar.db.EmbeddedPostgresServer;
+import org.athar.db.PrivateFile;
 import org.athar.seed.SeedFiles;
 import org.athar.seed.SeedLoader;
 
@@ -101,16 +98,12 @@ public class Main implements QuarkusApplication {
     private int backup(Path file) throws Exception {
         long started = System.nanoTime();
         Path absolute = file.toAbsolutePath();
-        // written beside the file, readable by its owner only (it holds accounts' password hashes), then moved
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Backup.Summary summary;
-        try (Connection connection = dataSource.getConnection();
-                OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-            summary = Backup.write(connection, out);
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // readable by its owner only: it holds accounts' password hashes
+        Backup.Summary summary = PrivateFile.write(absolute, out -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return Backup.write(connection, out);
+            }
+        });
         System.out.printf("Backup written to %s: %,d rows in %d tables, schema version %s, %,d bytes, %.1f s%n", absolute,
                 summary.total(), summary.rows().size(), summary.schemaVersion(), Files.size(absolute),
                 (System.nanoTime() - started) / 1e9);

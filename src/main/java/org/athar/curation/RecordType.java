@@ -43,8 +43,7 @@ enum RecordType {
 
     /** The record's version now, or -1 when it does not exist (it was withdrawn). */
     int versionOf(long id) {
-        return Sql.query("select version from " + kind.table + " where id = ?", rs -> rs.getInt(1), id).stream()
-                .findFirst().orElse(-1);
+        return version(id, "");
     }
 
     /**
@@ -52,7 +51,11 @@ enum RecordType {
      * transaction ends: whoever publishes a change to it meanwhile waits, and this one reads the version they leave.
      */
     int lockedVersionOf(long id) {
-        return Sql.query("select version from " + kind.table + " where id = ? for update", rs -> rs.getInt(1), id).stream()
+        return version(id, " for update");
+    }
+
+    private int version(long id, String lock) {
+        return Sql.query("select version from " + kind.table + " where id = ?" + lock, rs -> rs.getInt(1), id).stream()
                 .findFirst().orElse(-1);
     }
 

@@ -5,12 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -164,10 +161,7 @@ public final class EmbeddedPostgresServer {
         if (postgres == null) {
             return; // stopped on purpose
         }
-        Path pidFile = dir.resolve("postmaster.pid");
-        boolean alive = Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
-                .map(ProcessHandle::isAlive).orElse(false);
-        if (alive) {
+        if (postmaster(dir).isPresent()) {
             return;
         }
         LOG.warnf("Embedded PostgreSQL: the server in %s has stopped; starting it again", dir);
@@ -254,21 +248,11 @@ public final class EmbeddedPostgresServer {
      * that was killed. It is stopped (smart, then fast shutdown) so that this start can start it afresh.
      */
     private static void stopOrphan(Path dir) throws IOException {
-        Path pidFile = dir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        } catch (RuntimeException unreadable) {
-            return; // PostgreSQL itself deals with a stale or broken pid file
-        }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> orphan = postmaster(dir);
         if (orphan.isEmpty()) {
             return;
         }
+        long pid = orphan.get().pid();
         LOG.warnf("Embedded PostgreSQL: a server (pid %d) was left running by an Athar that stopped without shutting it "
                 + "down; stopping it", pid);
         ProcessHandle p = orphan.get();
@@ -279,6 +263,20 @@ public final class EmbeddedPostgresServer {
             // SIGINT would be a fast shutdown; the JDK only sends TERM and KILL, and KILL means crash recovery
             p.destroyForcibly();
             p.onExit().join();
+        }
+    }
+
+    /** The running postmaster of this data directory, from the first line of its postmaster.pid. */
+    private static Optional<ProcessHandle> postmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    .filter(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // PostgreSQL itself deals with a stale or broken pid file
         }
     }
 
@@ -313,7 +311,7 @@ public final class EmbeddedPostgresServer {
     private static String lockDown(Path dir, String url, Optional<String> existing) throws IOException, SQLException {
         String password = existing.orElseGet(EmbeddedPostgresServer::newPassword);
         if (existing.isEmpty()) {
-            writePrivately(dir.resolve(PASSWORD_FILE), "# The embedded PostgreSQL's superuser (written by Athar)\n"
+            PrivateFile.write(dir.resolve(PASSWORD_FILE), "# The embedded PostgreSQL's superuser (written by Athar)\n"
                     + "localhost:*:*:postgres:" + password + "\n127.0.0.1:*:*:postgres:" + password + "\n");
         }
         Properties props = new Properties();
@@ -331,7 +329,7 @@ public final class EmbeddedPostgresServer {
             s.execute("alter role postgres password '" + password + "'");
             Path hba = dir.resolve("pg_hba.conf");
             if (!Files.exists(hba) || !Files.readString(hba).equals(HBA)) {
-                writePrivately(hba, HBA);
+                PrivateFile.write(hba, HBA);
                 s.execute("select pg_reload_conf()");
             }
         }
@@ -342,22 +340,6 @@ public final class EmbeddedPostgresServer {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Writes a file only its owner may read, replacing the old one in one step. */
-    private static void writePrivately(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
 }

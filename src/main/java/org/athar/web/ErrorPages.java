@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.athar.db.Sql;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -76,15 +77,12 @@ public class ErrorPages {
 
     /** A connection refused, lost or never obtained (SQLSTATE class 08, a server shutting down, a pool time-out). */
     static boolean databaseUnreachable(Throwable e) {
+        if (Sql.sqlState(e).filter(state -> state.startsWith("08") || state.startsWith("57P")).isPresent()) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (String.valueOf(t.getMessage()).contains("Unable to acquire JDBC Connection")
+            if (t instanceof java.net.ConnectException || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || String.valueOf(t.getMessage()).contains("Unable to acquire JDBC Connection")
                     || String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
                 return true;
             }

@@ -54,12 +54,13 @@ class RequestLimits {
         rc.response().putHeader("X-Request-Id", id);
         org.jboss.logging.MDC.put(REQUEST_ID, id);
         String uri = rc.request().uri();
+        int headers = headerBytes(rc);
         String declared = rc.request().getHeader("Content-Length");
         if (uri.length() > MAX_URI_LENGTH) {
             refuse(rc, 414, "URI Too Long", "This address is " + uri.length() + " characters long; the registry takes "
                     + "addresses of up to " + MAX_URI_LENGTH + " characters. Shorten the search or the filters.");
-        } else if (headerBytes(rc) > MAX_HEADER_BYTES) {
-            refuse(rc, 431, "Request Header Fields Too Large", "This request's headers are " + headerBytes(rc)
+        } else if (headers > MAX_HEADER_BYTES) {
+            refuse(rc, 431, "Request Header Fields Too Large", "This request's headers are " + headers
                     + " bytes; the registry takes up to " + MAX_HEADER_BYTES + ". Clear this site's cookies and try again.");
         } else if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBody.asLongValue()) {
             // a body announced too big is refused before it is read (one sent in chunks meets the server's bare 413)
