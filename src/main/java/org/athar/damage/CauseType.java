@@ -1,6 +1,6 @@
 package org.athar.damage;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** EAMENA disturbance cause types relevant to conflict damage. */
 public enum CauseType implements Term {

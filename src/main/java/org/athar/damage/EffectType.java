@@ -1,6 +1,6 @@
 package org.athar.damage;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** EAMENA disturbance effect types. */
 public enum EffectType implements Term {

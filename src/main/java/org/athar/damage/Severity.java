@@ -1,6 +1,6 @@
 package org.athar.damage;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** EAMENA damage severity (detailed assessment); declared from least to most severe. */
 public enum Severity implements Term {

@@ -1,6 +1,6 @@
 package org.athar.damage;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** How far a claim has been checked (EAMENA has no such field); declared from weakest to strongest, disputed first. */
 public enum Verification implements Term {

@@ -1,6 +1,6 @@
 package org.athar.evidence;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** How far a source is to be trusted, graded with a reason; declared from least to most trusted. */
 public enum Reliability implements Term {

@@ -1,6 +1,6 @@
 package org.athar.evidence;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** What kind of document a source is. */
 public enum SourceKind implements Term {

@@ -1,6 +1,6 @@
 package org.athar.place;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** Authority files a place is linked to; each knows how to turn an identifier into a link. */
 public enum IdentifierScheme implements Term {

@@ -1,6 +1,6 @@
 package org.athar.place;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** EAMENA name types. */
 public enum NameType implements Term {

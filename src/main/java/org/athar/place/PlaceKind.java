@@ -1,6 +1,6 @@
 package org.athar.place;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** The finer kind of a place, below its EAMENA place type. */
 public enum PlaceKind implements Term {

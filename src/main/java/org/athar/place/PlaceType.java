@@ -1,6 +1,6 @@
 package org.athar.place;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** EAMENA place types. */
 public enum PlaceType implements Term {

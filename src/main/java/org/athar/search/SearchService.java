@@ -32,7 +32,7 @@ import org.athar.search.SearchResult.Hit;
 import org.athar.search.SearchResult.SiteRef;
 import org.athar.status.Condition;
 import org.athar.web.BadParameterException;
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /**
  * Finds places by any of their names, in any spelling or script, and by what is written about them, then filters,

@@ -1,6 +1,6 @@
 package org.athar.status;
 
-import org.athar.web.Term;
+import org.athar.vocabulary.Term;
 
 /** EAMENA overall condition state. */
 public enum Condition implements Term {

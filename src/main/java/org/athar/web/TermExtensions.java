@@ -1,5 +1,7 @@
 package org.athar.web;
 
+import org.athar.vocabulary.Term;
+
 import io.quarkus.qute.TemplateExtension;
 
 /** Vocabulary values in templates: {term.label} for people, {term.code} for CSS classes. */

@@ -1,4 +1,4 @@
-package org.athar.web;
+package org.athar.vocabulary;
 
 import java.util.ResourceBundle;
 
