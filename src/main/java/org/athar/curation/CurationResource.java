@@ -39,6 +39,7 @@ import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.history.History;
 import org.athar.place.IdentifierScheme;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.NameType;
 import org.athar.place.Place;
 import org.athar.place.PlaceKind;
@@ -101,13 +102,13 @@ public class CurationResource {
             List<Certainty> certainties, List<Verification> verifications, List<SourceKind> kinds,
             List<Reliability> grades, List<Condition> conditions, List<Extent> extents, List<EffectType> effects,
             List<PlaceLevel> levels, List<PlaceType> placeTypes, List<PlaceKind> placeKinds, List<NameType> nameTypes,
-            List<IdentifierScheme> schemes) {
+            List<IdentifierScheme> schemes, List<LocationSensitivity> sensitivities) {
         static final Choices ALL = new Choices(List.of(CauseCategory.values()), List.of(CauseType.values()),
                 List.of(Severity.values()), List.of(Certainty.values()), List.of(Verification.values()),
                 List.of(SourceKind.values()), List.of(Reliability.values()), List.of(Condition.values()),
                 List.of(Extent.values()), List.of(EffectType.values()), List.of(PlaceLevel.values()),
                 List.of(PlaceType.values()), List.of(PlaceKind.values()), List.of(NameType.values()),
-                List.of(IdentifierScheme.values()));
+                List.of(IdentifierScheme.values()), List.of(LocationSensitivity.values()));
     }
 
     /** The damage report form's fields, as posted; the new source's fields are prefixed "source.". */
@@ -185,6 +186,7 @@ public class CurationResource {
         @FormParam("latitude") String latitude;
         @FormParam("longitude") String longitude;
         @FormParam("locationCertainty") String locationCertainty;
+        @FormParam("locationSensitivity") String locationSensitivity;
         @FormParam("nameText") List<String> nameText;
         @FormParam("nameLanguage") List<String> nameLanguage;
         @FormParam("nameType") List<String> nameType;
@@ -202,7 +204,7 @@ public class CurationResource {
                 identifiers.add(new PlaceForm.IdentifierForm(at(identifierScheme, i), at(identifierValue, i)));
             }
             return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude,
-                    locationCertainty, names, identifiers);
+                    locationCertainty, locationSensitivity, names, identifiers);
         }
 
         private static int size(List<String> list) {

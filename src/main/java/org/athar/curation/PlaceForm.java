@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.athar.damage.Certainty;
 import org.athar.place.IdentifierScheme;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.NameType;
 import org.athar.place.Place;
 import org.athar.place.PlaceKind;
@@ -26,7 +27,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * (BCP 47, so "ar" for Arabic script and "ar-Latn" for a transliteration) with its type.
  */
 public record PlaceForm(String level, String parent, String slug, String placeType, String kind, String description,
-        String latitude, String longitude, String locationCertainty, List<NameForm> names,
+        String latitude, String longitude, String locationCertainty, String locationSensitivity, List<NameForm> names,
         List<IdentifierForm> identifiers) implements Proposal {
 
     /** One authority identifier row (UNESCO, Wikidata, Pleiades, GeoNames); rows without a value are ignored. */
@@ -64,7 +65,7 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         Place inside = Forms.blank(parent) ? null : Place.findBySlug(parent.strip()).orElse(null);
         String level = inside == null ? "SITE" : inside.level == PlaceLevel.SITE ? "MONUMENT" : "PART";
         return new PlaceForm(level, parent, "", inside == null ? "ARCHAEOLOGICAL_SITE" : "STRUCTURAL_HERITAGE", "OTHER",
-                "", "", "", "", List.of(new NameForm("", "en", "DESIGNATION"), new NameForm("", "ar", "DESIGNATION")),
+                "", "", "", "", "EXACT", List.of(new NameForm("", "en", "DESIGNATION"), new NameForm("", "ar", "DESIGNATION")),
                 List.of()).withBlankNames();
     }
 
@@ -72,14 +73,14 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         return new PlaceForm(p.level.name(), p.parent == null ? "" : p.parent.slug, p.slug, p.placeType.name(),
                 p.kind.name(), p.description, p.latitude == null ? "" : p.latitude.toString(),
                 p.longitude == null ? "" : p.longitude.toString(),
-                p.locationCertainty == null ? "" : p.locationCertainty.name(),
+                p.locationCertainty == null ? "" : p.locationCertainty.name(), p.locationSensitivity.name(),
                 p.names.stream().map(n -> new NameForm(n.name, n.language, n.nameType.name())).toList(),
                 p.identifiers.stream().map(i -> new IdentifierForm(i.scheme.name(), i.value)).toList());
     }
 
     /** The names and identifiers typed, without empty rows: what a draft keeps. */
     PlaceForm withoutBlankNames() {
-        return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty,
+        return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty, locationSensitivity,
                 names.stream().filter(n -> !n.unfilled()).toList(),
                 identifiers().stream().filter(i -> !i.unfilled()).toList());
     }
@@ -93,7 +94,7 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         }
         identifierRows.add(new IdentifierForm("WIKIDATA", ""));
         identifierRows.add(new IdentifierForm("PLEIADES", ""));
-        return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty,
+        return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude, locationCertainty, locationSensitivity,
                 nameRows, identifierRows);
     }
 
@@ -141,6 +142,8 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         if (!Forms.blank(locationCertainty) && lat == null && !problems.containsKey("latitude")) {
             problems.put("locationCertainty", "A location's certainty needs the coordinates.");
         }
+        Forms.known(problems, "locationSensitivity", LocationSensitivity.class, locationSensitivity, true,
+                "Choose how much of the location the public may see: exact, generalised or withheld.");
         checkNames(problems);
         checkIdentifiers(problems, edited);
         return problems;
@@ -252,6 +255,8 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         place.latitude = Forms.blank(latitude) ? null : Double.valueOf(latitude.strip());
         place.longitude = Forms.blank(longitude) ? null : Double.valueOf(longitude.strip());
         place.locationCertainty = Forms.enumOrNull(Certainty.class, locationCertainty);
+        // drafts from before sensitivity existed say nothing: the place stays as the public saw it
+        place.locationSensitivity = LocationSensitivity.of(Forms.orNull(locationSensitivity));
         place.persist();
         syncNames(place);
         syncIdentifiers(place);

@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.athar.db.Sql;
+import org.athar.place.LocationSensitivity;
 import org.athar.registry.Registry.Paging;
 import org.athar.registry.Views.Page;
 
@@ -134,6 +135,27 @@ public class History {
                     return rs.getObject(1) == null ? null : change(rs);
                 }, paging.size(), paging.offset()).stream().filter(Objects::nonNull).toList();
         return Page.of(paging, total[0], changes);
+    }
+
+    /**
+     * A place's changes as the public may see them: every coordinate in them as the place's sensitivity shows it, and
+     * no field that then reads the same before and after.
+     */
+    public static Page<Change> locatedAs(Page<Change> changes, LocationSensitivity sensitivity) {
+        List<Change> shown = changes.items().stream().map(c -> !c.table().equals("place") ? c
+                : new Change(c.id(), c.changeSet(), c.madeAt(), c.actor(), c.comment(), c.table(), c.operation(),
+                        c.fields().stream().map(f -> COORDINATES.contains(f.name())
+                                ? new Field(f.name(), shown(f.before(), sensitivity), shown(f.after(), sensitivity)) : f)
+                                .filter(f -> !Objects.equals(f.before(), f.after())).toList()))
+                .toList();
+        return new Page<>(changes.page(), changes.size(), changes.total(), changes.pages(), shown);
+    }
+
+    private static final Set<String> COORDINATES = Set.of("latitude", "longitude");
+
+    private static String shown(String coordinate, LocationSensitivity sensitivity) {
+        Double value = coordinate == null ? null : sensitivity.shown(Double.valueOf(coordinate));
+        return value == null ? null : value.toString();
     }
 
     /** The changes one change set made to a record and what belongs to it. */

@@ -62,6 +62,11 @@ public class Place extends PanacheEntityBase {
     @Column(name = "location_certainty")
     public org.athar.damage.Certainty locationCertainty;
 
+    /** How much of the location the public sees; staff always see the point as recorded. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "location_sensitivity")
+    public LocationSensitivity locationSensitivity = LocationSensitivity.EXACT;
+
     @OneToMany(mappedBy = "place", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     public List<PlaceName> names = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,7 @@ import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The read side of the registry: loads what a page or an API response shows and turns it into {@link Views}.
@@ -58,6 +60,14 @@ public class Registry {
     /** Worst condition first, what a visitor most needs to know; unknown, then not assessed, last. */
     private static final String WORST_FIRST = "array_position(array['DESTROYED', 'VERY_BAD', 'POOR', 'FAIR', 'GOOD', "
             + "'UNKNOWN'], " + CURRENT_STATUS + ") nulls last";
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Signed-in staff see locations as recorded; everyone else as their sensitivity allows. */
+    private boolean staff() {
+        return !identity.isAnonymous();
+    }
 
     public record Paging(int page, int size) {
         public int offset() {
@@ -106,7 +116,7 @@ public class Registry {
                     + WORST_FIRST + ", s.display_name, p.slug", monuments, site.id));
             List<StatusView> timeline = timeline(site);
             return new SiteView(site.slug, site.displayName(), site.placeType, site.kind, site.description,
-                    Views.names(site), LocationView.of(site), Views.identifiers(site), first(timeline), timeline,
+                    Views.names(site), LocationView.of(site, staff()), Views.identifiers(site), first(timeline), timeline,
                     counts, page, events(site, events), claimsAbout(site));
         });
     }
@@ -120,7 +130,7 @@ public class Registry {
                     long partCount = count("select count(*) from place where parent_id = ?1", place.id);
                     return new MonumentView(place.slug, place.displayName(), place.level, place.placeType, place.kind,
                             place.description, ancestors(place), Views.names(place),
-                            LocationView.of(place), Views.identifiers(place), first(timeline), timeline,
+                            LocationView.of(place, staff()), Views.identifiers(place), first(timeline), timeline,
                             events(place, events), claimsAbout(place),
                             Page.of(parts, partCount, placeRefs(PLACE_REF + "where p.parent_id = ?1 order by p.slug", parts, place.id)));
                 });

@@ -20,6 +20,7 @@ import org.athar.evidence.Reliability;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
 import org.athar.place.IdentifierScheme;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.NameType;
 import org.athar.place.Place;
 import org.athar.place.PlaceKind;
@@ -56,9 +57,24 @@ public final class Views {
         }
     }
 
-    public record LocationView(double latitude, double longitude, Certainty certainty) {
-        static LocationView of(Place p) {
-            return p.latitude == null ? null : new LocationView(p.latitude, p.longitude, p.locationCertainty);
+    /**
+     * Where a place lies, as the viewer may see it: staff the point as recorded, the public what its
+     * {@link LocationSensitivity} shows (a generalised point, or no coordinates at all when withheld).
+     */
+    public record LocationView(Double latitude, Double longitude, Certainty certainty, LocationSensitivity sensitivity) {
+        static LocationView of(Place p, boolean staff) {
+            if (p.latitude == null) {
+                return null;
+            }
+            LocationSensitivity shown = staff ? LocationSensitivity.EXACT : p.locationSensitivity;
+            return shown == LocationSensitivity.WITHHELD ? new LocationView(null, null, null, p.locationSensitivity)
+                    : new LocationView(shown.shown(p.latitude), shown.shown(p.longitude), p.locationCertainty,
+                            p.locationSensitivity);
+        }
+
+        /** Whether coordinates are given. */
+        public boolean located() {
+            return latitude != null;
         }
     }
 

@@ -19,6 +19,7 @@ import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
 import org.athar.evidence.SourceKind;
 import org.athar.place.IdentifierScheme;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.NameType;
 import org.athar.place.PlaceKind;
 import org.athar.place.PlaceLevel;
@@ -43,7 +44,8 @@ public record SeedFiles(List<SourceSeed> sources, List<PlaceSeed> places, List<E
             List<ClaimSeed> claims) {
     }
 
-    public record Location(double lat, double lon, Certainty certainty) {
+    /** A point; {@code sensitivity} (exact unless given) is how much of it the public sees. */
+    public record Location(double lat, double lon, Certainty certainty, LocationSensitivity sensitivity) {
     }
 
     public record NameSeed(String name, String lang, NameType type) {

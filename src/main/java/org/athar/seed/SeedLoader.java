@@ -18,6 +18,7 @@ import org.athar.damage.StoredReadings;
 import org.athar.db.Sql;
 import org.athar.evidence.Source;
 import org.athar.history.History;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.Place;
 import org.athar.place.PlaceIdentifier;
 import org.athar.place.PlaceName;
@@ -119,6 +120,8 @@ public class SeedLoader {
         place.latitude = p.location() == null ? null : p.location().lat();
         place.longitude = p.location() == null ? null : p.location().lon();
         place.locationCertainty = p.location() == null ? null : p.location().certainty();
+        place.locationSensitivity = p.location() == null || p.location().sensitivity() == null ? LocationSensitivity.EXACT
+                : p.location().sensitivity();
         for (SeedFiles.NameSeed n : p.names()) {
             place.names.stream().filter(existing -> existing.language.equals(n.lang()) && existing.name.equals(n.name()))
                     .findFirst()

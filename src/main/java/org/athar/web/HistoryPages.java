@@ -17,6 +17,7 @@ import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
 import org.athar.evidence.Source;
 import org.athar.history.History;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.Place;
 import org.athar.place.PlaceLevel;
 import org.athar.registry.Views.Page;
@@ -131,7 +132,11 @@ public class HistoryPages {
 
     private TemplateInstance page(History.Kind kind, long id, String page) {
         Page<History.Change> changes = history.of(kind, id, Requests.paging(page, null, CHANGES));
-        Subject subject = subject(kind, id, history.lastImage(kind.table, id).orElse(null));
+        JsonNode last = history.lastImage(kind.table, id).orElse(null);
+        if (kind == History.Kind.PLACE && identity.isAnonymous()) {
+            changes = History.locatedAs(changes, LocationSensitivity.of(last == null ? null : last.path("location_sensitivity").textValue()));
+        }
+        Subject subject = subject(kind, id, last);
         // each change set gets one button, on its first line; restoring to before a record existed is withdrawing it
         Set<Long> restorable = new HashSet<>();
         Set<Long> seen = new HashSet<>();
