@@ -21,12 +21,17 @@ import org.athar.search.SearchResult;
 import org.athar.search.SearchService;
 import org.athar.web.Requests;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.common.annotation.Blocking;
 
 /** The read-only JSON API: the same views the pages show, for programs. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@Tag(name = "Registry", description = "The published registry, as the pages show it")
 public class RegistryApi {
 
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -39,6 +44,7 @@ public class RegistryApi {
 
     @GET
     @Path("sites")
+    @Operation(operationId = "listSites", summary = "Sites with their current status, a page at a time")
     public Page<PlaceRef> sites(@QueryParam("page") String page, @QueryParam("size") String size) {
         return registry.sites(Requests.paging(page, size, DEFAULT_PAGE_SIZE));
     }
@@ -46,7 +52,8 @@ public class RegistryApi {
     /** A site; {@code page}/{@code size} page its monuments, {@code events} (20 a page) its own events. */
     @GET
     @Path("sites/{slug}")
-    public SiteView site(@PathParam("slug") String slug, @QueryParam("page") String page, @QueryParam("size") String size,
+    @Operation(operationId = "getSite", summary = "A site: names, location, status timeline, monuments (worst condition first), events and claims")
+    public SiteView site(@Parameter(example = "palmyra") @PathParam("slug") String slug, @QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("events") String events) {
         return registry.site(slug, Requests.paging(page, size, DEFAULT_PAGE_SIZE), Requests.paging(events, "events", null, DEFAULT_PAGE_SIZE))
                 .orElseThrow(() -> Requests.notFound("site", slug));
@@ -54,6 +61,7 @@ public class RegistryApi {
 
     @GET
     @Path("monuments")
+    @Operation(operationId = "listMonuments", summary = "Monuments, by slug, a page at a time")
     public Page<PlaceRef> monuments(@QueryParam("page") String page, @QueryParam("size") String size) {
         return registry.monuments(Requests.paging(page, size, DEFAULT_PAGE_SIZE));
     }
@@ -61,7 +69,9 @@ public class RegistryApi {
     /** A monument or part; {@code page}/{@code size} page its events, {@code parts} (20 a page) its parts. */
     @GET
     @Path("monuments/{slug}")
-    public MonumentView monument(@PathParam("slug") String slug, @QueryParam("page") String page,
+    @Operation(operationId = "getMonument", summary = "A monument or part: names, location, status timeline, events with "
+            + "the registry's reading of their claims and every claim with its source, and its parts")
+    public MonumentView monument(@Parameter(example = "temple-of-bel") @PathParam("slug") String slug, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("parts") String parts) {
         return registry.monument(slug, Requests.paging(page, size, DEFAULT_PAGE_SIZE), Requests.paging(parts, "parts", null, DEFAULT_PAGE_SIZE))
                 .orElseThrow(() -> Requests.notFound("monument", slug));
@@ -70,13 +80,16 @@ public class RegistryApi {
     /** Parameters and answers as documented in the README; the search page takes the same parameters. */
     @GET
     @Path("search")
+    @Operation(operationId = "search", summary = "Places by any of their names, in any spelling or script, and by what is "
+            + "written about them; filtered, counted by facet and paged")
     public SearchResult search(@Context UriInfo uri) {
         return search.search(SearchRequest.from(uri.getQueryParameters()));
     }
 
     @GET
     @Path("sources/{id}")
-    public SourceView source(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(operationId = "getSource", summary = "An evidence source, its reliability and the claims it supports")
+    public SourceView source(@Parameter(description = "The source's number", example = "1") @PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
         return registry.source(Requests.parseId(id, "source"), Requests.paging(page, size, DEFAULT_PAGE_SIZE))
                 .orElseThrow(() -> Requests.notFound("source", id));
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,6 +50,19 @@ public record SearchRequest(String query, String site, PlaceType placeType, Plac
     }
 
     public static SearchRequest from(MultivaluedMap<String, String> params) {
+        SearchRequest request = parse(params);
+        if (!request.hasQuery() && !request.hasFilters()) {
+            throw new BadParameterException("q", "Type a name or words to search for, or choose at least one filter.");
+        }
+        return request;
+    }
+
+    /** The parameters that select places (the words and every filter), the same for search and exports. */
+    public static final List<String> SELECTING = List.of("q", "site", "placeType", "kind", "status", "cause", "effect",
+            "severity", "sourceKind", "verification", "from", "to", "asOf");
+
+    /** A search as asked for, checked, which may select everything (an export of the whole registry). */
+    public static SearchRequest parse(MultivaluedMap<String, String> params) {
         String q = text(params, "q");
         if (q.length() > MAX_QUERY_LENGTH) {
             throw new BadParameterException("q", "The search text is " + q.length() + " characters long; at most "
@@ -61,7 +75,7 @@ public record SearchRequest(String query, String site, PlaceType placeType, Plac
             throw new BadParameterException("from", "The date window starts (" + from + ") after it ends (" + to
                     + "): put the earlier date in 'from'.");
         }
-        SearchRequest request = new SearchRequest(q, site.isEmpty() ? null : site,
+        return new SearchRequest(q, site.isEmpty() ? null : site,
                 term(params, "placeType", PlaceType.class), term(params, "kind", PlaceKind.class),
                 term(params, "status", Condition.class), term(params, "cause", CauseCategory.class),
                 term(params, "effect", EffectType.class), term(params, "severity", Severity.class),
@@ -69,10 +83,6 @@ public record SearchRequest(String query, String site, PlaceType placeType, Plac
                 from, to, date(params, "asOf"), sort(params),
                 Requests.wholeNumber(params.getFirst("page"), "page", 1, 1, Integer.MAX_VALUE),
                 Requests.wholeNumber(params.getFirst("size"), "size", 20, 1, MAX_PAGE_SIZE));
-        if (!request.hasQuery() && !request.hasFilters()) {
-            throw new BadParameterException("q", "Type a name or words to search for, or choose at least one filter.");
-        }
-        return request;
     }
 
     /** The parameters of this search, for links that change one of them (paging, filters). */

@@ -137,6 +137,38 @@ public class SearchService {
         }
     }
 
+    /** SQL selecting the ids of some places (null: every record), and its parameters in order. */
+    public record Selection(String sql, List<Object> params) {
+        /** Binds the parameters to a statement in which this selection appears {@code times} times, from 1. */
+        public void bind(PreparedStatement statement, int times) throws SQLException {
+            for (int t = 0; t < times; t++) {
+                for (int i = 0; i < params.size(); i++) {
+                    Object p = params.get(i);
+                    statement.setObject(t * params.size() + i + 1, p instanceof java.time.LocalDate d ? Date.valueOf(d) : p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The places a request selects, unranked: those that pass its filters and, when it has words, whose names or
+     * texts contain them all (full text, word forms matched). Exports read their records through it.
+     */
+    public Selection selection(Connection connection, SearchRequest r) throws SQLException {
+        if (!r.hasQuery() && !r.hasFilters()) {
+            return new Selection(null, List.of()); // everything, including what belongs to no place
+        }
+        Long siteId = r.site() == null ? null : siteId(connection, r.site());
+        String status = r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
+                : "condition_on(s.status_days, s.status_conditions, ?::date)";
+        Query q = new Query().append("select s.place_id from place_search s where true");
+        if (r.hasQuery()) {
+            q.append(" and s.doc @@ plainto_tsquery('english', athar_words(athar_normalize(?)))", r.query());
+        }
+        q.append(filters(r, siteId, status));
+        return new Selection(q.sql.toString(), q.params);
+    }
+
     /** A query as the index sees it: normalised, its fuzzy-matching core, and whether that core is distinctive. */
     private record Normalized(String normalized, String core, boolean distinctive) {
     }

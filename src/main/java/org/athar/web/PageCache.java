@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.athar.account.AccountSession;
 import org.athar.db.RegistryChanges;
@@ -29,6 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
@@ -89,6 +92,9 @@ public class PageCache {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final AtomicLong generation = new AtomicLong();
     private Cache<String, Page> pages;
     private String publicCacheControl;
@@ -97,8 +103,10 @@ public class PageCache {
     @PostConstruct
     void create() {
         long bound = maxMegabytes.map(mb -> mb * 1024L * 1024L).orElse(Runtime.getRuntime().maxMemory() / 4);
-        pages = Caffeine.newBuilder().maximumWeight(bound)
+        pages = Caffeine.newBuilder().maximumWeight(bound).recordStats()
                 .weigher((String key, Page page) -> page.weight()).build();
+        // /q/metrics: cache_gets_total{cache="pages",result="hit"|"miss"}, evictions and size
+        CaffeineCacheMetrics.monitor(metrics, pages, "pages");
         // Browsers revalidate every time (a 304 by ETag costs nothing), so that a visitor never sees a page older than
         // the registry; shared caches (a CDN) may keep it briefly, and those that read RFC 9213's CDN-Cache-Control
         // may serve it stale while they fetch the new one. A browser honouring stale-while-revalidate would show
@@ -195,6 +203,11 @@ public class PageCache {
             return;
         }
         Object entity = response.getEntity();
+        if (entity instanceof StreamingOutput) {
+            // an export, written as it is read: too large to keep, but a CDN may keep it as briefly as a page
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
+            return;
+        }
         byte[] body = bytes(entity);
         if (body == null) {
             return;
