@@ -27,6 +27,7 @@ import org.athar.damage.Verification;
 import org.athar.evidence.Reliability;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceKind;
+import org.athar.place.LocationSensitivity;
 import org.athar.place.PlaceKind;
 import org.athar.place.PlaceType;
 import org.athar.status.Condition;
@@ -93,7 +94,7 @@ public class RegistryGenerator {
             long claimBase = max(connection, "claim"), statusBase = max(connection, "status_assessment");
             int sites = Math.max(1, places / PLACES_PER_SITE);
 
-            Table placeRows = new Table(copy, "place (id, slug, level, parent_id, parent_level, place_type, kind, description, latitude, longitude, location_certainty)");
+            Table placeRows = new Table(copy, "place (id, slug, level, parent_id, parent_level, place_type, kind, description, latitude, longitude, location_certainty, location_sensitivity)");
             Table nameRows = new Table(copy, "place_name (id, place_id, name, language, direction, name_type)", placeRows);
             long nameId = nameBase;
             List<String> placeNames = new ArrayList<>(places);
@@ -110,7 +111,10 @@ public class RegistryGenerator {
                         site ? "ARCHAEOLOGICAL_SITE" : pick(random, PlaceType.values()).name(),
                         site ? PlaceKind.ANCIENT_CITY.name() : kind[2],
                         "A generated " + (site ? "site" : kind[2].toLowerCase().replace('_', ' ')) + " known as " + english + ".",
-                        30 + random.nextDouble() * 8, 35 + random.nextDouble() * 8, "MEDIUM");
+                        30 + random.nextDouble() * 8, 35 + random.nextDouble() * 8, "MEDIUM",
+                        // one place in twenty generalised and one in a hundred withheld, as an inventory protects its sites
+                        (i % 100 == 99 ? LocationSensitivity.WITHHELD : i % 20 == 19 ? LocationSensitivity.GENERALISED
+                                : LocationSensitivity.EXACT).name());
                 nameRows.row(++nameId, id, english, "en", "LTR", "DESIGNATION");
                 nameRows.row(++nameId, id, arabic, "ar", "RTL", "DESIGNATION");
                 nameRows.row(++nameId, id, variant(english, random), "en", "LTR", "ALTERNATIVE");

@@ -21,6 +21,7 @@ import org.athar.place.Place;
 import org.athar.place.PlaceKind;
 import org.athar.place.PlaceLevel;
 import org.athar.registry.Views.ClaimView;
+import org.athar.registry.Views.EventDetail;
 import org.athar.registry.Views.EventSummary;
 import org.athar.registry.Views.EventView;
 import org.athar.registry.Views.LocationView;
@@ -157,6 +158,17 @@ public class Registry {
                             .map(c -> new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
                                     c.event == null ? null : c.event.summary, about.getOrDefault(c.id, List.of())))
                             .toList()));
+        });
+    }
+
+    /** A damage event with its reading, claims and effects, and the places it struck. */
+    public Optional<EventDetail> event(String slug) {
+        readOnly();
+        return DamageEvent.findBySlug(slug).map(e -> {
+            DamageEvent event = eventsWithClaims(List.of(e.id), true).get(e.id);
+            List<PlaceRef> places = rows(PLACE_REF.replace("from place p", "from damage_event_place dp join place p on p.id = dp.place_id")
+                    + "where dp.event_id = ?1 order by p.slug", e.id).stream().map(r -> placeRef(r, 0)).toList();
+            return new EventDetail(EventView.of(event), places);
         });
     }
 

@@ -188,6 +188,10 @@ public final class Views {
     public record SupportedClaim(ClaimView claim, String eventSlug, String eventSummary, List<PlaceRef> places) {
     }
 
+    /** An event on a page of its own: everything about it, and the places it struck. */
+    public record EventDetail(EventView event, List<PlaceRef> places) {
+    }
+
     public record EventSummary(String slug, String summary, ReadingView reading, List<PlaceRef> places) {
     }
 

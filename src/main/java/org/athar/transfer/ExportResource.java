@@ -34,6 +34,7 @@ import org.athar.search.SearchService;
 import org.athar.search.SearchService.Selection;
 import org.athar.web.BadParameterException;
 import org.athar.web.RecordNotFoundException;
+import org.athar.web.Requests;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +80,7 @@ public class ExportResource {
                 .orElseThrow(() -> new RecordNotFoundException("There is no export '" + file + "'. The exports are: "
                         + Export.files() + "."));
         SearchRequest request = request(uri.getQueryParameters());
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String base = Requests.base(uri);
         // the filters are checked (an unknown site is a 400) before the first byte is sent
         Selection places = selection(request);
         StreamingOutput body = format.equals("csv") ? out -> csv(export, places, base, out) : out -> geojson(places, base, out);

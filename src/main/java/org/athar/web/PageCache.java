@@ -59,11 +59,11 @@ public class PageCache {
 
     /** Where visitors read the registry; everything else (curation, accounts, /q) is never cached. */
     private static final List<String> PUBLIC = List.of("/sites/", "/monuments/", "/sources/", "/events/", "/claims/",
-            "/history/", "/search", "/api/");
+            "/history/", "/search", "/api/", "/ld/");
     private static final String KEY = "athar.page-cache.key";
     private static final String GENERATION = "athar.page-cache.generation";
     private static final String ANONYMOUS = "athar.page-cache.anonymous";
-    private static final String VARY = "Accept-Encoding, Cookie";
+    private static final String VARY = "Accept, Accept-Encoding, Cookie";
     private static final String CDN_CACHE_CONTROL = "CDN-Cache-Control";
 
     /** A rendered answer: its bytes, the same gzipped (when worth it), its type and its tag. */
@@ -153,7 +153,9 @@ public class PageCache {
         // public pages carry no form, so they need no CSRF cookie: one would make every answer uncacheable downstream
         context.addHeadersEndHandler(v -> context.response().removeCookie("csrf-token", false));
         if (enabled && changes.listening()) {
-            String key = request.uri();
+            // a record's page and its linked data share an address: what the client accepts is part of the key
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            String key = accept != null && accept.contains("ld+json") ? request.uri() + " " + accept : request.uri();
             Page page = pages.getIfPresent(key);
             if (page != null) {
                 serve(context, page);

@@ -50,6 +50,12 @@ public final class Requests {
         return paging(page, null, size, defaultSize);
     }
 
+    /** The registry's own address, without a trailing slash: what links and identifiers in exports start with. */
+    public static String base(jakarta.ws.rs.core.UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
     public static RecordNotFoundException notFound(String what, String key) {
         return new RecordNotFoundException("There is no " + what + " '" + key + "' in the registry.");
     }
