@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The export benchmark: every CSV export and the GeoJSON export of a generated registry, downloaded over HTTP from
+# the packaged application running with its heap capped at 256 MB, against PostgreSQL's own COPY of the same tables
+# to CSV in the same run (the reference: what the database alone takes to write those rows).
+#
+#   src/bench/exports.sh [places]      (default 100000; ATHAR_BENCH_DIR may be set)
+#
+# It runs the application on its embedded database in $ATHAR_BENCH_DIR (default /tmp/athar-exports), generating the
+# registry there once. Reports, per export: rows, bytes, seconds, rows per second, the COPY reference's seconds and
+# the ratio, and the application's peak resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PLACES=${1:-100000}
+WORK=${ATHAR_BENCH_DIR:-/tmp/athar-exports}
+PORT=8183
+JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+mkdir -p "$WORK"
+command -v psql >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq postgresql-client >/dev/null; }
+[ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
+export ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/pg
+
+if [ ! -f "$WORK/generated-$PLACES" ]; then
+  echo "Generating $PLACES places (once)"
+  java -jar "$JAR" generate "$PLACES" | tail -1
+  touch "$WORK/generated-$PLACES"
+fi
+
+APP_PID=
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -Xmx256m -jar "$JAR" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+until curl -sf -o /dev/null "http://localhost:$PORT/q/health"; do sleep 0.2; done
+# the embedded server's port (line 4 of postmaster.pid) and password file, for the reference
+PGPORT=$(sed -n 4p "$WORK/pg/postmaster.pid")
+sql() { PGPASSFILE=$WORK/pg/athar.pgpass psql -h localhost -p "$PGPORT" -U postgres -d postgres -Atq "$@"; }
+
+# the reference: the database writing each table (the rows the export reads most) as CSV, no application involved
+declare -A TABLE=([places]=place [names]=place_name [events]=damage_event [sources]=source [claims]=claim [status]=status_assessment)
+
+printf "%-15s %10s %12s %8s %10s %10s %7s\n" export rows bytes seconds rows/s "COPY s" ratio
+for file in places.csv names.csv events.csv sources.csv claims.csv status.csv places.geojson; do
+  name=${file%.*}
+  start=$(date +%s.%N)
+  bytes=$(curl -sf "http://localhost:$PORT/api/export/$file" | tee "$WORK/$file" | wc -c)
+  seconds=$(echo "$(date +%s.%N) - $start" | bc)
+  if [ "$file" = places.geojson ]; then
+    rows=$(grep -o '"type":"Feature"' "$WORK/$file" | wc -l)
+  else
+    rows=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline='', encoding='utf-8'))) - 1)" "$WORK/$file")
+  fi
+  start=$(date +%s.%N)
+  sql -c "copy ${TABLE[$name]} to stdout with (format csv, header)" > /dev/null
+  copy=$(echo "$(date +%s.%N) - $start" | bc)
+  printf "%-15s %10d %12d %8.2f %10.0f %10.2f %7.2f\n" "$file" "$rows" "$bytes" "$seconds" "$(echo "$rows / $seconds" | bc -l)" \
+    "$copy" "$(echo "$copy / $seconds" | bc -l)"
+done
+echo "application peak resident memory: $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MB"}') (heap capped at 256 MB)"
