@@ -36,7 +36,8 @@ public class Main implements QuarkusApplication {
               bench-search [rounds]  run the search benchmark against the configured database (default 20 rounds)
               backup FILE            write a consistent backup of the database to FILE (while the registry runs too)
               restore FILE           restore a backup into this empty database (a new data directory, or an empty
-                                     external database), then exit""";
+                                     external database), then exit
+              restore-dump FILE      load a public dump (GET /api/export/dump.zip) into this empty database, then exit""";
 
     /** The entry point: a backup may read the embedded database of an Athar that is running. */
     public static void main(String... args) {
@@ -80,12 +81,12 @@ public class Main implements QuarkusApplication {
                     System.out.printf("%-20s %6d %9.2f %9.2f %9.2f %9.2f%n", f.kind(), f.runs(), f.p50(), f.p95(), f.p99(), f.max());
                 }
             }
-            case "backup", "restore" -> {
+            case "backup", "restore", "restore-dump" -> {
                 if (args.length != 2) {
                     System.err.println("Name the backup file: " + args[0] + " FILE\n" + USAGE);
                     return 2;
                 }
-                return args[0].equals("backup") ? backup(Path.of(args[1])) : restore(Path.of(args[1]));
+                return args[0].equals("backup") ? backup(Path.of(args[1])) : restore(Path.of(args[1]), args[0]);
             }
             default -> {
                 System.err.println("Unknown command: " + String.join(" ", args) + "\n" + USAGE);
@@ -110,7 +111,7 @@ public class Main implements QuarkusApplication {
         return 0;
     }
 
-    private int restore(Path file) throws Exception {
+    private int restore(Path file, String command) throws Exception {
         long started = System.nanoTime();
         if (!Files.isReadable(file)) {
             System.err.println("There is no readable backup at " + file.toAbsolutePath() + ".");
@@ -118,7 +119,8 @@ public class Main implements QuarkusApplication {
         }
         try (Connection connection = dataSource.getConnection();
                 InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            Backup.Summary summary = Backup.restore(connection, in);
+            Backup.Summary summary = Backup.restore(connection, in,
+                    command.equals("restore-dump") ? Backup.Scope.PUBLIC : Backup.Scope.FULL);
             System.out.printf("Restored %s: %,d rows in %d tables, schema version %s, %.1f s%n", file.toAbsolutePath(),
                     summary.total(), summary.rows().size(), summary.schemaVersion(), (System.nanoTime() - started) / 1e9);
             return 0;

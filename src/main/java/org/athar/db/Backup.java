@@ -45,6 +45,45 @@ public final class Backup {
     private static final Set<String> LEFT_OUT = Set.of("flyway_schema_history", "account_session", "sign_in_failure");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What a file holds. */
+    public enum Scope {
+        /** The whole database but sessions and sign-in failures: the operator's backup, accounts and drafts included. */
+        FULL,
+        /**
+         * The published registry and its history as anyone may read them (the public dump): no accounts, drafts or
+         * their history, and every location, in the records and in their history, as its sensitivity lets the public
+         * see it. Deterministic: the same registry always gives the same bytes.
+         */
+        PUBLIC;
+
+        /** The registry's own tables, whose rows (and history) are published. */
+        static final List<String> PUBLISHED = List.of("place", "place_name", "place_identifier", "source", "damage_event",
+                "damage_event_effect", "damage_event_place", "claim", "status_assessment", "status_assessment_claim");
+        private static final Set<String> PUBLIC_TABLES = Set.copyOf(concat(PUBLISHED,
+                List.of("place_search", "event_reading", "change_set", "history")));
+
+        boolean holds(String table) {
+            return this == FULL || PUBLIC_TABLES.contains(table);
+        }
+
+        /** The rows of a table it holds: the history of published tables only, and the change sets behind them. */
+        String where(String table) {
+            String published = "array['" + String.join("', '", PUBLISHED) + "']";
+            return this == FULL ? "" : switch (table) {
+                case "history" -> " where table_name = any (" + published + ")";
+                case "change_set" -> " where exists (select 1 from history h where h.change_set_id = change_set.id"
+                        + " and h.table_name = any (" + published + "))";
+                default -> "";
+            };
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+    }
+
     private Backup() {
     }
 
@@ -57,7 +96,13 @@ public final class Backup {
 
     /** Writes a consistent backup of the database behind the connection to {@code out} (left open). */
     public static Summary write(Connection connection, OutputStream out) throws SQLException, IOException {
+        return write(connection, out, Scope.FULL);
+    }
+
+    /** Writes what {@code scope} holds of the database, consistently, to {@code out} (left open). */
+    public static Summary write(Connection connection, OutputStream out, Scope scope) throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement s = connection.createStatement()) {
@@ -65,30 +110,49 @@ public final class Backup {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             ZipOutputStream zip = new ZipOutputStream(out);
             // the manifest first, so that a restore can stream the tables; their row counts last
-            List<String> order = tablesInLoadOrder(connection);
+            List<String> order = tablesInLoadOrder(connection, scope);
             Map<String, List<String>> columns = new LinkedHashMap<>();
             for (String table : order) {
                 columns.put(table, columns(connection, table));
             }
             ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("application", "Athar")
-                    .put("schemaVersion", schemaVersion(connection)).put("createdAt", OffsetDateTime.now().toString());
+                    .put("scope", scope.name()).put("schemaVersion", schemaVersion(connection));
+            if (scope == Scope.FULL) {
+                manifest.put("createdAt", OffsetDateTime.now().toString());
+            } else {
+                // the revision it shows rather than the time it was made, so that the same registry gives the same file
+                try (ResultSet rs = s.executeQuery("select coalesce(max(change_set_id), 0) from history h" + scope.where("history"))) {
+                    rs.next();
+                    manifest.put("revision", rs.getLong(1));
+                }
+            }
             ArrayNode tables = manifest.putArray("tables");
             columns.forEach((table, names) -> {
                 ArrayNode list = tables.addObject().put("name", table).putArray("columns");
                 names.forEach(list::add);
             });
-            zip.putNextEntry(new ZipEntry("manifest.json"));
+            PublicLocations locations = scope == Scope.PUBLIC ? PublicLocations.read(connection) : null;
+            entry(zip, "manifest.json", scope);
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String table : order) {
-                zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-                rows.put(table, copy.copyOut("copy (select " + String.join(", ", columns.get(table)) + " from " + table
-                        + " order by " + String.join(", ", primaryKey(connection, table, columns.get(table)))
-                        + ") to stdout", zip));
+                entry(zip, "tables/" + table + ".copy", scope);
+                // a restored change set keeps its id, never its transaction's number, which a new server reuses
+                String select = String.join(", ", columns.get(table).stream()
+                        .map(c -> table.equals("change_set") && c.equals("txid") ? "-id" : c).toList());
+                String sql = "copy (select " + select + " from " + table + scope.where(table) + " order by "
+                        + String.join(", ", primaryKey(connection, table, columns.get(table))) + ") to stdout";
+                if (locations != null && locations.rewrites(table)) {
+                    try (OutputStream lines = locations.rewriting(table, columns.get(table), zip)) {
+                        rows.put(table, copy.copyOut(sql, lines));
+                    }
+                } else {
+                    rows.put(table, copy.copyOut(sql, zip));
+                }
                 zip.closeEntry();
             }
-            zip.putNextEntry(new ZipEntry("rows.json"));
+            entry(zip, "rows.json", scope);
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(rows));
             zip.closeEntry();
             zip.finish();
@@ -96,7 +160,17 @@ public final class Backup {
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
+            connection.setTransactionIsolation(isolation);
         }
+    }
+
+    /** Entries of a public dump carry a fixed time, so that its bytes depend on the registry alone. */
+    private static void entry(ZipOutputStream zip, String name, Scope scope) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        if (scope == Scope.PUBLIC) {
+            entry.setTime(315532800000L); // 1980-01-01, the earliest time a zip can hold
+        }
+        zip.putNextEntry(entry);
     }
 
     /**
@@ -104,11 +178,27 @@ public final class Backup {
      * version and hold no records; all or nothing.
      */
     public static Summary restore(Connection connection, InputStream in) throws SQLException, IOException {
+        return restore(connection, in, Scope.FULL);
+    }
+
+    /** Restores a file of the given scope (a backup, or a public dump) into the empty database; all or nothing. */
+    public static Summary restore(Connection connection, InputStream in, Scope scopeAsked) throws SQLException, IOException {
         ZipInputStream zip = new ZipInputStream(in);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
-            List<String> order = tablesInLoadOrder(connection);
+            ZipEntry first = zip.getNextEntry();
+            JsonNode manifest = first != null && first.getName().equals("manifest.json") ? JSON.readTree(keepOpen(zip)) : null;
+            if (manifest == null || manifest.path("format").asInt() != FORMAT) {
+                throw new IllegalStateException("This file is not an Athar backup (no manifest of format " + FORMAT + ").");
+            }
+            Scope scope = Scope.valueOf(manifest.path("scope").asText(Scope.FULL.name()));
+            if (scope != scopeAsked) {
+                throw new IllegalStateException(scope == Scope.PUBLIC
+                        ? "This file is a public dump: load it with restore-dump."
+                        : "This file is a full backup: restore it with restore.");
+            }
+            List<String> order = tablesInLoadOrder(connection, scope);
             String version = schemaVersion(connection);
             List<String> notEmpty = new ArrayList<>();
             for (String table : order) {
@@ -123,11 +213,6 @@ public final class Backup {
                 throw new IllegalStateException("This database already holds records (" + String.join(", ", notEmpty)
                         + "). Restore into a new, empty database: a new ATHAR_EMBEDDED_DB_DATA_DIR, or an empty external "
                         + "database.");
-            }
-            ZipEntry first = zip.getNextEntry();
-            JsonNode manifest = first != null && first.getName().equals("manifest.json") ? JSON.readTree(keepOpen(zip)) : null;
-            if (manifest == null || manifest.path("format").asInt() != FORMAT) {
-                throw new IllegalStateException("This file is not an Athar backup (no manifest of format " + FORMAT + ").");
             }
             if (!manifest.path("schemaVersion").asText().equals(version)) {
                 throw new IllegalStateException("This backup is of schema version " + manifest.path("schemaVersion").asText()
@@ -195,12 +280,17 @@ public final class Backup {
 
     /** The tables backed up, each after the tables its foreign keys point to. */
     static List<String> tablesInLoadOrder(Connection connection) throws SQLException {
+        return tablesInLoadOrder(connection, Scope.FULL);
+    }
+
+    /** The tables a scope holds, each after the tables its foreign keys point to. */
+    static List<String> tablesInLoadOrder(Connection connection, Scope scope) throws SQLException {
         Set<String> tables = new LinkedHashSet<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 select table_name from information_schema.tables
                  where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")) {
             while (rs.next()) {
-                if (!LEFT_OUT.contains(rs.getString(1))) {
+                if (!LEFT_OUT.contains(rs.getString(1)) && scope.holds(rs.getString(1))) {
                     tables.add(rs.getString(1));
                 }
             }

@@ -108,12 +108,16 @@ public enum Export {
         this.order = order;
     }
 
+    /** The whole published registry with its history, which restore-dump loads into an empty database. */
+    public static final String DUMP = "dump.zip";
+
     public static Optional<Export> of(String file) {
         return Arrays.stream(values()).filter(e -> e.file.equals(file.toLowerCase(Locale.ROOT))).findFirst();
     }
 
     public static String files() {
-        return Arrays.stream(values()).map(e -> e.file + ".csv").collect(Collectors.joining(", ")) + ", places.geojson";
+        return Arrays.stream(values()).map(e -> e.file + ".csv").collect(Collectors.joining(", ")) + ", places.geojson, "
+                + DUMP;
     }
 
     /** The query: every record, or those of the places that {@code places} (SQL selecting place ids) selects. */

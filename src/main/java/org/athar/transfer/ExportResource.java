@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.athar.db.Backup;
 import org.athar.search.SearchRequest;
 import org.athar.search.SearchService;
 import org.athar.search.SearchService.Selection;
@@ -74,6 +75,9 @@ public class ExportResource {
             description = "Streamed: memory stays flat whatever the size. The search's parameters select the places whose "
                     + "records are exported; without them everything is. Locations are shown as the public may see them.")
     public Response export(@PathParam("file") String file, @Context UriInfo uri) {
+        if (file.equals(Export.DUMP)) {
+            return dump(uri.getQueryParameters());
+        }
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         String format = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1) : "";
         Export export = Export.of(name).filter(e -> format.equals("csv") || (format.equals("geojson") && e == Export.PLACES))
@@ -86,6 +90,24 @@ public class ExportResource {
         StreamingOutput body = format.equals("csv") ? out -> csv(export, places, base, out) : out -> geojson(places, base, out);
         return Response.ok(body, format.equals("csv") ? "text/csv; charset=UTF-8; header=present" : "application/geo+json")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"athar-" + file + "\"").build();
+    }
+
+    /** The public dump: everything needed to rebuild the published registry, history included, as one zip. */
+    private Response dump(MultivaluedMap<String, String> params) {
+        if (!params.isEmpty()) {
+            String given = params.keySet().iterator().next();
+            throw new BadParameterException(given, "The dump is the whole published registry: it takes no filters ('"
+                    + given + "' given). Filter the CSV and GeoJSON exports instead.");
+        }
+        StreamingOutput body = out -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Backup.write(connection, out, Backup.Scope.PUBLIC);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The dump failed: " + e.getMessage(), e);
+            }
+        };
+        return Response.ok(body, "application/zip")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"athar-" + Export.DUMP + "\"").build();
     }
 
     /** The search's parameters that select places; anything else (a misspelt filter) is refused rather than ignored. */
