@@ -46,11 +46,24 @@ public class Restore {
 
     private final Map<String, Table> tables = new HashMap<>();
 
+    /** A record: what restoring puts back is it and what belongs to it. */
+    public record Target(History.Kind kind, long id) {
+    }
+
     /** What restoring {@code kind} {@code id} to before {@code changeSet} would change; empty when nothing. */
     public List<RowChange> plan(History.Kind kind, long id, long changeSet) {
+        return plan(List.of(new Target(kind, id)), changeSet);
+    }
+
+    /** What restoring several records to before {@code changeSet} would change, each row once. */
+    public List<RowChange> plan(List<Target> targets, long changeSet) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
         Map<String, RowChange> byRow = new LinkedHashMap<>();
-        for (String[] row : Sql.query("select h.table_name, h.before::text, h.after::text from history h where h.change_set_id >= ? and "
-                + kind.rows(id) + " order by h.id", rs -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) },
+        String rows = String.join(" or ", targets.stream().map(t -> t.kind().rows(t.id())).toList());
+        for (String[] row : Sql.query("select h.table_name, h.before::text, h.after::text from history h where h.change_set_id >= ? and ("
+                + rows + ") order by h.id", rs -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) },
                 changeSet)) {
             Table table = table(row[0]);
             JsonNode before = History.parse(row[1]);

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,9 +155,11 @@ public class PageCache {
         // public pages carry no form, so they need no CSRF cookie: one would make every answer uncacheable downstream
         context.addHeadersEndHandler(v -> context.response().removeCookie("csrf-token", false));
         if (enabled && changes.listening()) {
-            // a record's page and its linked data share an address: what the client accepts is part of the key
+            // a record's page and its linked data share an address: what the client accepts is part of the key; and
+            // pages say how to cite them with today's date, so a page is kept for the day it was rendered on
             String accept = request.getHeader(HttpHeaders.ACCEPT);
-            String key = accept != null && accept.contains("ld+json") ? request.uri() + " " + accept : request.uri();
+            String key = LocalDate.now(ZoneOffset.UTC) + " " + request.uri()
+                    + (accept != null && accept.contains("ld+json") ? " " + accept : "");
             Page page = pages.getIfPresent(key);
             if (page != null) {
                 serve(context, page);

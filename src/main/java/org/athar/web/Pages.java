@@ -1,8 +1,16 @@
 package org.athar.web;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.persistence.PersistenceException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.athar.curation.Draft;
 import org.athar.db.Sql;
+import org.athar.damage.DamageEvent;
+import org.athar.evidence.Source;
 import org.athar.history.History;
+import org.athar.history.Revisions;
+import org.athar.history.Revisions.Revision;
+import org.athar.place.PlaceLevel;
 import org.athar.place.Place;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventDetail;
@@ -27,6 +40,7 @@ import org.athar.registry.Views.Page;
 import org.athar.registry.Views.PlaceRef;
 import org.athar.registry.Views.SiteView;
 import org.athar.registry.Views.SourceView;
+import org.athar.transfer.Citation;
 import org.athar.transfer.LinkedData;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -44,13 +58,13 @@ public class Pages {
     static class Templates {
         static native TemplateInstance home(Page<PlaceRef> sites, List<EventSummary> recentEvents);
 
-        static native TemplateInstance site(SiteView site, Curation curation);
+        static native TemplateInstance site(SiteView site, Curation curation, Citation cite);
 
-        static native TemplateInstance monument(MonumentView monument, Curation curation);
+        static native TemplateInstance monument(MonumentView monument, Curation curation, Citation cite);
 
-        static native TemplateInstance source(SourceView source);
+        static native TemplateInstance source(SourceView source, Citation cite);
 
-        static native TemplateInstance event(EventDetail event, Curation curation);
+        static native TemplateInstance event(EventDetail event, Curation curation, Citation cite);
 
     }
 
@@ -70,6 +84,9 @@ public class Pages {
 
     @Inject
     History history;
+
+    @Inject
+    Revisions revisions;
 
     /** Not found (404), or Gone (410) with the way to its history when the record was withdrawn. */
     private RuntimeException missing(String what, String table, String field, String key, String path) {
@@ -93,27 +110,128 @@ public class Pages {
         return Templates.home(registry.sites(Requests.paging(page, null, LIST)), registry.recentEvents(8));
     }
 
+    /** A kind of record with a page: how to name it, where its history is kept, the start of its addresses. */
+    private record Kind(String what, History.Kind history, String table, String field, String prefix, String label) {
+    }
+
+    private static final Kind MONUMENT = new Kind("monument", History.Kind.PLACE, "place", "slug", "/monuments/", "Monument record");
+    private static final Kind SITE = new Kind("site", History.Kind.PLACE, "place", "slug", "/sites/", "Site record");
+    private static final Kind EVENT = new Kind("damage event", History.Kind.EVENT, "damage_event", "slug", "/events/", "Damage event record");
+    private static final Kind SOURCE = new Kind("source", History.Kind.SOURCE, "source", "id", "/sources/", "Source record");
+
+    /** A record as a page shows it (now, or at the revision asked for), and how to cite what it shows. */
+    public record Shown<V>(V view, Citation cite) {
+    }
+
+    /**
+     * Reads a record now or, with {@code rev}, as it was at that revision of the registry: 400 for a malformed revision,
+     * 404 for one the registry does not have or one before the record existed.
+     */
+    private <V> Shown<V> show(Kind kind, String key, Optional<Long> live, String rev, Supplier<Optional<V>> read,
+            Function<V, String> title, UriInfo uri) {
+        Revision revision;
+        V view;
+        if (rev == null) {
+            view = read.get().orElseThrow(() -> missing(kind.what, kind.table, kind.field, key, kind.prefix));
+            revision = revisions.current(kind.history, live.orElseThrow());
+        } else {
+            if (!rev.matches("[1-9][0-9]{0,17}")) {
+                throw new BadParameterException("rev", "'" + rev + "' is not a revision: revisions are positive whole numbers, "
+                        + "as in the permanent address a page gives under \"Cite this page\".");
+            }
+            long number = Long.parseLong(rev);
+            long id = live.or(() -> history.withdrawn(kind.table, kind.field, key))
+                    .orElseThrow(() -> Requests.notFound(kind.what, key));
+            revision = revisions.of(number, kind.history, id).orElseThrow(() -> new RecordNotFoundException("The registry has "
+                    + "no revision " + number + ": its latest is " + revisions.latest() + "."));
+            try {
+                view = revisions.asOf(number, kind.history, id, read).orElseThrow(() -> new RecordNotFoundException("The "
+                        + kind.what + " '" + key + "' was not yet in the registry at revision " + number + "."));
+            } catch (PersistenceException e) {
+                throw new ConflictException("Revision " + number + " of this " + kind.what + " cannot be shown: " + Sql.refusal(e) + ".");
+            }
+        }
+        return new Shown<>(view, new Citation(title.apply(view), kind.label, Requests.base(uri), kind.prefix + key, revision,
+                LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    private Shown<SiteView> shownSite(String slug, String page, String events, String rev, UriInfo uri) {
+        return show(SITE, slug, placeId(slug, PlaceLevel.SITE), rev,
+                () -> registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS)),
+                SiteView::name, uri);
+    }
+
+    private Shown<MonumentView> shownMonument(String slug, String page, String parts, String rev, UriInfo uri) {
+        return show(MONUMENT, slug, placeId(slug, PlaceLevel.MONUMENT, PlaceLevel.PART), rev,
+                () -> registry.monument(slug, Requests.paging(page, null, EVENTS), Requests.paging(parts, "parts", null, LIST)),
+                MonumentView::name, uri);
+    }
+
+    private Shown<EventDetail> shownEvent(String slug, String rev, UriInfo uri) {
+        return show(EVENT, slug, DamageEvent.findBySlug(slug).map(e -> e.id), rev, () -> registry.event(slug),
+                e -> e.event().summary(), uri);
+    }
+
+    private Shown<SourceView> shownSource(String id, String page, String rev, UriInfo uri) {
+        long number = Requests.parseId(id, "source");
+        return show(SOURCE, id, Source.<Source>findByIdOptional(number).map(s -> s.id), rev,
+                () -> registry.source(number, Requests.paging(page, null, LIST)), SourceView::title, uri);
+    }
+
+    private static Optional<Long> placeId(String slug, PlaceLevel... levels) {
+        return Place.findBySlug(slug).filter(p -> List.of(levels).contains(p.level)).map(p -> p.id);
+    }
+
     @GET
     @Path("sites/{slug}")
     public TemplateInstance site(@PathParam("slug") String slug, @QueryParam("page") String page,
-            @QueryParam("events") String events) {
-        return Templates.site(registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS))
-                .orElseThrow(() -> missing("site", "place", "slug", slug, "/sites/")), curation(slug));
+            @QueryParam("events") String events, @QueryParam("rev") String rev, @Context UriInfo uri) {
+        Shown<SiteView> site = shownSite(slug, page, events, rev, uri);
+        return Templates.site(site.view(), curation(slug), site.cite());
     }
 
     @GET
     @Path("monuments/{slug}")
     public TemplateInstance monument(@PathParam("slug") String slug, @QueryParam("page") String page,
-            @QueryParam("parts") String parts) {
-        return Templates.monument(registry.monument(slug, Requests.paging(page, null, EVENTS), Requests.paging(parts, "parts", null, LIST))
-                .orElseThrow(() -> missing("monument", "place", "slug", slug, "/monuments/")), curation(slug));
+            @QueryParam("parts") String parts, @QueryParam("rev") String rev, @Context UriInfo uri) {
+        Shown<MonumentView> monument = shownMonument(slug, page, parts, rev, uri);
+        return Templates.monument(monument.view(), curation(slug), monument.cite());
     }
 
     @GET
     @Path("events/{slug}")
-    public TemplateInstance event(@PathParam("slug") String slug) {
-        return Templates.event(registry.event(slug).orElseThrow(() -> missing("damage event", "damage_event", "slug", slug, "/events/")),
-                identity.isAnonymous() ? new Curation(false, List.of()) : new Curation(true, List.of()));
+    public TemplateInstance event(@PathParam("slug") String slug, @QueryParam("rev") String rev, @Context UriInfo uri) {
+        Shown<EventDetail> event = shownEvent(slug, rev, uri);
+        return Templates.event(event.view(), new Curation(!identity.isAnonymous(), List.of()), event.cite());
+    }
+
+    @GET
+    @Path("sources/{id}")
+    public TemplateInstance source(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("rev") String rev,
+            @Context UriInfo uri) {
+        Shown<SourceView> source = shownSource(id, page, rev, uri);
+        return Templates.source(source.view(), source.cite());
+    }
+
+    /** "Cite this page": the record at a revision (the latest by default) as text, BibTeX or CSL-JSON. */
+    @GET
+    @Path("{kind: monuments|sites|events|sources}/{key}/cite")
+    @Produces({ "text/plain", "application/x-bibtex", "application/vnd.citationstyles.csl+json" })
+    public Response cite(@PathParam("kind") String kind, @PathParam("key") String key, @QueryParam("format") String format,
+            @QueryParam("rev") String rev, @Context UriInfo uri) {
+        Citation.Format chosen;
+        try {
+            chosen = Citation.Format.valueOf((format == null || format.isBlank() ? "text" : format.strip()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("format", "'" + format + "' is not a citation format: use text, bibtex or csl.");
+        }
+        Citation cite = switch (kind) {
+            case "monuments" -> shownMonument(key, null, null, rev, uri).cite();
+            case "sites" -> shownSite(key, null, null, rev, uri).cite();
+            case "events" -> shownEvent(key, rev, uri).cite();
+            default -> shownSource(key, null, rev, uri).cite();
+        };
+        return Response.ok(cite.render(chosen), chosen.mediaType).build();
     }
 
     /** A claim's address, as linked data names it: its place on the page of its event, or of the place it is about. */
@@ -135,43 +253,35 @@ public class Pages {
     @Path("monuments/{slug}")
     @Produces(LinkedData.MEDIA_TYPE)
     public Map<String, Object> monumentLd(@PathParam("slug") String slug, @QueryParam("page") String page,
-            @QueryParam("parts") String parts, @Context UriInfo uri) {
-        return linked(uri).monument(registry.monument(slug, Requests.paging(page, null, EVENTS), Requests.paging(parts, "parts", null, LIST))
-                .orElseThrow(() -> missing("monument", "place", "slug", slug, "/monuments/")));
+            @QueryParam("parts") String parts, @QueryParam("rev") String rev, @Context UriInfo uri) {
+        return linked(uri).monument(shownMonument(slug, page, parts, rev, uri).view());
     }
 
     @GET
     @Path("sites/{slug}")
     @Produces(LinkedData.MEDIA_TYPE)
     public Map<String, Object> siteLd(@PathParam("slug") String slug, @QueryParam("page") String page,
-            @QueryParam("events") String events, @Context UriInfo uri) {
-        return linked(uri).site(registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS))
-                .orElseThrow(() -> missing("site", "place", "slug", slug, "/sites/")));
+            @QueryParam("events") String events, @QueryParam("rev") String rev, @Context UriInfo uri) {
+        return linked(uri).site(shownSite(slug, page, events, rev, uri).view());
     }
 
     @GET
     @Path("events/{slug}")
     @Produces(LinkedData.MEDIA_TYPE)
-    public Map<String, Object> eventLd(@PathParam("slug") String slug, @Context UriInfo uri) {
-        return linked(uri).event(registry.event(slug).orElseThrow(() -> missing("damage event", "damage_event", "slug", slug, "/events/")));
+    public Map<String, Object> eventLd(@PathParam("slug") String slug, @QueryParam("rev") String rev, @Context UriInfo uri) {
+        return linked(uri).event(shownEvent(slug, rev, uri).view());
     }
 
     @GET
     @Path("sources/{id}")
     @Produces(LinkedData.MEDIA_TYPE)
-    public Map<String, Object> sourceLd(@PathParam("id") String id, @QueryParam("page") String page, @Context UriInfo uri) {
-        return linked(uri).source(registry.source(Requests.parseId(id, "source"), Requests.paging(page, null, LIST))
-                .orElseThrow(() -> missing("source", "source", "id", id, "/sources/")));
+    public Map<String, Object> sourceLd(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("rev") String rev,
+            @Context UriInfo uri) {
+        return linked(uri).source(shownSource(id, page, rev, uri).view());
     }
 
     private static LinkedData linked(UriInfo uri) {
         return new LinkedData(Requests.base(uri));
     }
 
-    @GET
-    @Path("sources/{id}")
-    public TemplateInstance source(@PathParam("id") String id, @QueryParam("page") String page) {
-        return Templates.source(registry.source(Requests.parseId(id, "source"), Requests.paging(page, null, LIST))
-                .orElseThrow(() -> missing("source", "source", "id", id, "/sources/")));
-    }
 }
