@@ -49,6 +49,22 @@ public final class Views {
                     : new DateView(date.edtf, date.earliest, date.latest, date.precision, date.approximate(),
                             date.uncertain(), date.label());
         }
+
+        /**
+         * The date as HTML's {@code <time datetime>} can state it (a day, a month or a year of four digits), or null
+         * for what it cannot: windows, open ends, approximate and uncertain dates.
+         */
+        public String datetime() {
+            if (approximate || uncertain || earliest == null || earliest.getYear() < 1000 || earliest.getYear() > 9999) {
+                return null;
+            }
+            return switch (precision) {
+                case DAY -> earliest.toString();
+                case MONTH -> earliest.toString().substring(0, 7);
+                case YEAR -> earliest.toString().substring(0, 4);
+                case INTERVAL -> null;
+            };
+        }
     }
 
     public record NameView(String name, String language, ScriptDirection direction, NameType type) {

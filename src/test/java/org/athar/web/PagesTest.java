@@ -46,6 +46,8 @@ class PagesTest {
                 .body(containsString("Conflicting dates"))
                 .body(containsString("<time datetime=\"2015-08-30\" title=\"EDTF 2015-08-30\">30 Aug 2015</time>"))
                 .body(containsString("<time datetime=\"2015-08-23\" title=\"EDTF 2015-08-23\">23 Aug 2015</time>"))
+                // a window is no single time HTML can state: it is text, with its EDTF
+                .body(containsString("<span class=\"date\" title=\"EDTF 2015-08-27/2015-08-31\">between 27 Aug 2015 and 31 Aug 2015</span>"))
                 .body(containsString("between 27 Aug 2015 and 31 Aug 2015"))
                 .body(containsString("ASOR Cultural Heritage Initiatives, Sep 2015"))
                 .body(containsString("Reuters (citing the Syrian Observatory for Human Rights), 31 Aug 2015"))
