@@ -2,6 +2,7 @@ package org.athar.curation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -164,6 +165,34 @@ class RecordEditingTest {
         assertEquals("Old Fixture Tomb,Tomb of Fixture", Db.single(dataSource,
                 "select string_agg(name, ',' order by name) from place_name where place_id = " + placeId));
         assertEquals("DESIGNATION", Db.single(dataSource, "select name_type from place_name where id = " + kept));
+    }
+
+    @Test
+    void aCuratorGeneralisesAPlacesLocationThroughReviewAndVisitorsSeeOnlyItsCell() throws Exception {
+        String slug = "fixture-looted-" + System.nanoTime();
+        String placeId = Db.monument(dataSource, slug, "Looted Fixture Tomb");
+        Db.execute(dataSource, "update place set latitude = 34.5431, longitude = 38.2567 where id = " + placeId);
+        given().get("/api/monuments/" + slug).then().body("location.latitude", equalTo(34.5431f));
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        curator.get("/curate/places/" + slug + "/edit").then().statusCode(200)
+                .body(containsString("<option value=\"EXACT\" selected>"));
+        assertEquals(303, curator.post("/curate/places", "recordId", placeId, "baseVersion", "0", "level", "MONUMENT",
+                "parent", "palmyra", "slug", slug, "placeType", "STRUCTURAL_HERITAGE", "kind", "TOWER_TOMB",
+                "latitude", "34.5431", "longitude", "38.2567", "locationSensitivity", "GENERALISED",
+                "nameText", "Looted Fixture Tomb", "nameLanguage", "en", "nameType", "DESIGNATION",
+                "comment", "Robbers were seen digging here").statusCode());
+        publishLastDraft(Browser.signedIn(Role.REVIEWER));
+        assertEquals("GENERALISED", Db.single(dataSource, "select location_sensitivity from place where id = " + placeId));
+        given().get("/api/monuments/" + slug).then().body("location.latitude", equalTo(34.55f))
+                .body("location.longitude", equalTo(38.25f));
+        curator.get("/monuments/" + slug).then().body(containsString("34.5431, 38.2567"));
+        // a sensitivity the form does not know is marked at its field, and nothing is saved
+        curator.get("/curate/places/" + slug + "/edit");
+        curator.post("/curate/places", "recordId", placeId, "baseVersion", "1", "level", "MONUMENT",
+                "parent", "palmyra", "slug", slug, "placeType", "STRUCTURAL_HERITAGE", "kind", "TOWER_TOMB",
+                "locationSensitivity", "SECRET", "nameText", "Looted Fixture Tomb", "nameLanguage", "en",
+                "nameType", "DESIGNATION").then().statusCode(400)
+                .body(containsString("Choose how much of the location the public may see"));
     }
 
     @Test
