@@ -5,6 +5,8 @@
 #
 #   src/bench/exports.sh [places]      (default 100000; ATHAR_BENCH_DIR may be set)
 #
+# The public dump (dump.zip) is measured the same way, against COPY of every table it holds.
+#
 # It runs the application on its embedded database in $ATHAR_BENCH_DIR (default /tmp/athar-exports), generating the
 # registry there once. Reports, per export: rows, bytes, seconds, rows per second, the COPY reference's seconds and
 # the ratio, and the application's peak resident memory.
@@ -56,4 +58,16 @@ for file in places.csv names.csv events.csv sources.csv claims.csv status.csv pl
   printf "%-15s %10d %12d %8.2f %10.0f %10.2f %7.2f\n" "$file" "$rows" "$bytes" "$seconds" "$(echo "$rows / $seconds" | bc -l)" \
     "$copy" "$(echo "$copy / $seconds" | bc -l)"
 done
+# the public dump: every published table and the history, zipped, against COPY of the same tables
+start=$(date +%s.%N)
+bytes=$(curl -sf "http://localhost:$PORT/api/export/dump.zip" | tee "$WORK/dump.zip" | wc -c)
+seconds=$(echo "$(date +%s.%N) - $start" | bc)
+rows=$(unzip -p "$WORK/dump.zip" rows.json | python3 -c "import json,sys; print(sum(json.load(sys.stdin).values()))")
+start=$(date +%s.%N)
+for table in $(unzip -p "$WORK/dump.zip" rows.json | python3 -c "import json,sys; print(' '.join(json.load(sys.stdin)))"); do
+  sql -c "copy $table to stdout" > /dev/null
+done
+copy=$(echo "$(date +%s.%N) - $start" | bc)
+printf "%-15s %10d %12d %8.2f %10.0f %10.2f %7.2f\n" dump.zip "$rows" "$bytes" "$seconds" "$(echo "$rows / $seconds" | bc -l)" \
+  "$copy" "$(echo "$copy / $seconds" | bc -l)"
 echo "application peak resident memory: $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MB"}') (heap capped at 256 MB)"
