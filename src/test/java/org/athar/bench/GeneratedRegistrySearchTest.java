@@ -65,15 +65,7 @@ class GeneratedRegistrySearchTest {
             assertEquals(monuments + 1, statusCounts.stream().mapToInt(Integer::intValue).sum(),
                     "every generated place has a status, and the site counts itself");
         } finally {
-            Db.execute(dataSource, """
-                    begin;
-                    set local athar.bulk_load = 'on';
-                    delete from damage_event where slug like 'g-event-%';
-                    delete from place where slug like 'g-%' and level = 'MONUMENT';
-                    delete from place where slug like 'g-%';
-                    delete from source where ref like 'gen-%';
-                    commit;
-                    """);
+            Db.removeGenerated(dataSource);
         }
         assertEquals(placesBefore, Long.parseLong(Db.single(dataSource, "select count(*) from place")));
         assertEquals("0", Db.single(dataSource, "select count(*) from place_search where place_id not in (select id from place)"));

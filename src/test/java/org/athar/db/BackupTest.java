@@ -12,14 +12,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.athar.testsupport.Db;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,16 +32,6 @@ class BackupTest {
 
     @Inject
     DataSource dataSource;
-
-    private Connection newDatabase(String name) throws Exception {
-        execute(dataSource, "drop database if exists " + name + " with (force)");
-        execute(dataSource, "create database " + name);
-        String url = Db.single(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/" + name + "'");
-        Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration").load().migrate();
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        return java.sql.DriverManager.getConnection(url, props);
-    }
 
     /** Every backed-up table's rows, as text, in a stable order. */
     private static Map<String, String> contents(Connection c) throws Exception {
@@ -74,7 +62,7 @@ class BackupTest {
             execute(dataSource, "begin; select set_config('athar.actor', 'backup test', true); "
                     + "update place set description = replace(description, ' (checked)', '') where slug = 'palmyra'; commit;");
         }
-        try (Connection restored = newDatabase("backup_check")) {
+        try (Connection restored = Db.newDatabase(dataSource, "backup_check")) {
             Backup.Summary read = Backup.restore(restored, new ByteArrayInputStream(file.toByteArray()));
             assertEquals(original, contents(restored));
             assertTrue(read.total() > 100);
@@ -97,7 +85,7 @@ class BackupTest {
         } finally {
             execute(dataSource, "drop database if exists backup_check with (force)");
         }
-        try (Connection empty = newDatabase("backup_junk")) {
+        try (Connection empty = Db.newDatabase(dataSource, "backup_junk")) {
             IllegalStateException junk = assertThrows(IllegalStateException.class,
                     () -> Backup.restore(empty, new ByteArrayInputStream("not a zip".getBytes())));
             assertTrue(junk.getMessage().contains("not an Athar backup"), junk.getMessage());

@@ -1,14 +1,18 @@
 package org.athar.testsupport;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
 
 /** Plain JDBC against the test database, bypassing the application's Java checks. */
 public final class Db {
@@ -41,6 +45,30 @@ public final class Db {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** A new, empty, migrated database on the test server (dropped first if a test left it), and a connection to it. */
+    public static Connection newDatabase(DataSource dataSource, String name) throws Exception {
+        execute(dataSource, "drop database if exists " + name + " with (force)");
+        execute(dataSource, "create database " + name);
+        String url = single(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/" + name + "'");
+        Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration").load().migrate();
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        return DriverManager.getConnection(url, props);
+    }
+
+    /** Takes away a registry the generator added (its keys start with g- and gen-), without history. */
+    public static void removeGenerated(DataSource dataSource) throws SQLException {
+        execute(dataSource, """
+                begin;
+                set local athar.bulk_load = 'on';
+                delete from damage_event where slug like 'g-event-%';
+                delete from place where slug like 'g-%' and level = 'MONUMENT';
+                delete from place where slug like 'g-%';
+                delete from source where ref like 'gen-%';
+                commit;
+                """);
     }
 
     /** A monument of Palmyra with one English designation, made with plain SQL for a test to change. */

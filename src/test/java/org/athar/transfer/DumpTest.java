@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -26,7 +25,6 @@ import jakarta.inject.Inject;
 import org.athar.bench.RegistryGenerator;
 import org.athar.db.Backup;
 import org.athar.testsupport.Db;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,16 +41,6 @@ class DumpTest {
 
     @Inject
     RegistryGenerator generator;
-
-    private Connection newDatabase(String name) throws Exception {
-        execute(dataSource, "drop database if exists " + name + " with (force)");
-        execute(dataSource, "create database " + name);
-        String url = Db.single(dataSource, "select 'jdbc:postgresql://localhost:' || current_setting('port') || '/" + name + "'");
-        Flyway.configure().dataSource(url, "postgres", null).locations("classpath:db/migration").load().migrate();
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        return java.sql.DriverManager.getConnection(url, props);
-    }
 
     private static Map<String, String> entries(byte[] zip) throws Exception {
         Map<String, String> entries = new LinkedHashMap<>();
@@ -85,7 +73,7 @@ class DumpTest {
             }
             assertTrue(entries.get("tables/history.copy").contains("dump-withheld"), "the sensitive place's history is there");
 
-            try (Connection empty = newDatabase("dump_check")) {
+            try (Connection empty = Db.newDatabase(dataSource, "dump_check")) {
                 Backup.Summary loaded = Backup.restore(empty, new ByteArrayInputStream(dump), Backup.Scope.PUBLIC);
                 assertEquals(Long.parseLong(Db.single(dataSource, "select count(*) from place")), loaded.rows().get("place"));
                 ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -101,16 +89,8 @@ class DumpTest {
                 execute(dataSource, "drop database if exists dump_check with (force)");
             }
         } finally {
-            execute(dataSource, """
-                    begin;
-                    set local athar.bulk_load = 'on';
-                    delete from damage_event where slug like 'g-event-%';
-                    delete from place where slug like 'g-%' and level = 'MONUMENT';
-                    delete from place where slug like 'g-%';
-                    delete from source where ref like 'gen-%';
-                    commit;
-                    delete from place where slug = 'dump-withheld';
-                    """);
+            Db.removeGenerated(dataSource);
+            execute(dataSource, "delete from place where slug = 'dump-withheld'");
         }
         given().get("/api/export/dump.zip?site=palmyra").then().statusCode(400).body("message", containsString("no filters"));
     }
