@@ -20,7 +20,8 @@ enum RecordType {
     EVENT(History.Kind.EVENT, EventForm.class),
     CLAIM(History.Kind.CLAIM, ClaimForm.class),
     STATUS(History.Kind.STATUS, StatusForm.class),
-    DAMAGE_REPORT(null, DamageReportForm.class);
+    DAMAGE_REPORT(null, DamageReportForm.class),
+    IMPORT(null, ImportProposal.class);
 
     final History.Kind kind;
     final Class<? extends Proposal> form;
@@ -38,7 +39,7 @@ enum RecordType {
     }
 
     String noun() {
-        return kind == null ? "damage report" : kind.noun;
+        return this == IMPORT ? "bulk import" : kind == null ? "damage report" : kind.noun;
     }
 
     /** The record's version now, or -1 when it does not exist (it was withdrawn). */
@@ -76,7 +77,7 @@ enum RecordType {
             case EVENT -> DamageEvent.<DamageEvent>findByIdOptional(id).map(EventForm::of).orElse(null);
             case CLAIM -> Claim.<Claim>findByIdOptional(id).map(ClaimForm::of).orElse(null);
             case STATUS -> StatusAssessment.<StatusAssessment>findByIdOptional(id).map(StatusForm::of).orElse(null);
-            case DAMAGE_REPORT -> null;
+            case DAMAGE_REPORT, IMPORT -> null;
         };
     }
 

@@ -106,7 +106,7 @@ final class PublicLocations {
                 for (String image : List.of("before", "after")) {
                     int i = columns.indexOf(image);
                     if (!fields[i].equals("\\N")) {
-                        fields[i] = escape(image(unescape(fields[i]), sensitivity));
+                        fields[i] = CopyText.escape(image(CopyText.unescape(fields[i]), sensitivity));
                     }
                 }
             }
@@ -142,43 +142,5 @@ final class PublicLocations {
         } catch (IOException e) {
             throw new IllegalStateException("A history row image is not JSON: " + e.getMessage(), e);
         }
-    }
-
-    /** COPY's text format: a backslash introduces \\, \n, \r, \t (and \b, \f, \v). */
-    static String unescape(String field) {
-        StringBuilder text = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c != '\\' || i + 1 == field.length()) {
-                text.append(c);
-                continue;
-            }
-            char next = field.charAt(++i);
-            text.append(switch (next) {
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                case 'b' -> '\b';
-                case 'f' -> '\f';
-                case 'v' -> '\u000b';
-                default -> next;
-            });
-        }
-        return text.toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder field = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> field.append("\\\\");
-                case '\n' -> field.append("\\n");
-                case '\r' -> field.append("\\r");
-                case '\t' -> field.append("\\t");
-                default -> field.append(c);
-            }
-        }
-        return field.toString();
     }
 }

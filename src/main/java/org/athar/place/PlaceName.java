@@ -43,7 +43,8 @@ public class PlaceName extends PanacheEntityBase {
     @Column(name = "name_type")
     public NameType nameType;
 
-    static ScriptDirection directionOf(String language) {
+    /** The direction a language's script is written in (Arabic, Hebrew, Persian... right to left unless transliterated). */
+    public static ScriptDirection directionOf(String language) {
         String[] parts = language.split("-");
         boolean latinScript = parts.length > 1 && parts[1].length() == 4 && !parts[1].equals("Arab");
         return RTL_LANGUAGES.contains(parts[0]) && !latinScript ? ScriptDirection.RTL : ScriptDirection.LTR;

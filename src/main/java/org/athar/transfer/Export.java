@@ -18,6 +18,8 @@ import org.athar.place.PlaceLevel;
  * spreadsheet and read back. {@code :places} in a query stands for the places an export's filters select.
  */
 public enum Export {
+    // Places (and what belongs to them) come sites first, then monuments, then parts, so that a parent always comes
+    // before what lies in it and an import of the files gives the places ids in the same order.
     PLACES("places", "a place: a site, a monument or a part",
             List.of("slug", "level", "parent", "site", "place_type", "kind", "name", "name_ar", "description", "latitude",
                     "longitude", "location_certainty", "location_sensitivity", "status", "status_as_of",
@@ -38,13 +40,13 @@ public enum Export {
                                       max(value) filter (where scheme = 'GEONAMES') as geonames
                                 from place_identifier x where x.place_id = p.id) i on true""",
             "p.id in (:places)",
-            "case p.level when 'SITE' then 0 when 'MONUMENT' then 1 else 2 end, p.id"),
+            Order.LEVEL_FIRST + ", p.id"),
     NAMES("names", "a name of a place, in a language",
             List.of("place", "name", "language", "direction", "name_type"),
             """
             select p.slug, n.name, n.language, n.direction, n.name_type from place_name n join place p on p.id = n.place_id""",
             "n.place_id in (:places)",
-            "n.place_id, n.id"),
+            Order.LEVEL_FIRST + ", n.place_id, n.language, n.name"),
     EVENTS("events", "a damage event, with the registry's reading of its date from the claims",
             List.of("slug", "summary", "cause_category", "cause_type", "extent", "effects", "places", "date_first_day",
                     "date_last_day", "date_disputed"),
@@ -60,10 +62,10 @@ public enum Export {
             "e.id"),
     SOURCES("sources", "an evidence source and how far it is trusted",
             List.of("ref", "kind", "title", "publisher", "author", "published", "published_first_day",
-                    "published_last_day", "url", "language", "reliability", "reliability_reason", "page"),
+                    "published_last_day", "url", "language", "reliability", "reliability_reason"),
             """
             select s.ref, s.kind, s.title, s.publisher, s.author, s.published_edtf, s.published_earliest,
-                   s.published_latest, s.url, s.language, s.reliability, s.reliability_reason, s.id
+                   s.published_latest, s.url, s.language, s.reliability, s.reliability_reason
             from source s""",
             """
             exists (select 1 from claim c where c.source_id = s.id and (c.place_id in (:places)
@@ -89,7 +91,7 @@ public enum Export {
                      where b.assessment_id = a.id)
             from status_assessment a join place p on p.id = a.place_id""",
             "a.place_id in (:places)",
-            "a.place_id, a.effective_on, a.id");
+            Order.LEVEL_FIRST + ", a.place_id, a.effective_on, a.id");
 
     /** The table's name in addresses: /api/export/places.csv. */
     public final String file;
@@ -106,6 +108,10 @@ public enum Export {
         this.select = select;
         this.where = where;
         this.order = order;
+    }
+
+    private static final class Order {
+        static final String LEVEL_FIRST = "case p.level when 'SITE' then 0 when 'MONUMENT' then 1 else 2 end";
     }
 
     /** The whole published registry with its history, which restore-dump loads into an empty database. */
@@ -147,7 +153,6 @@ public enum Export {
                 values[10] = sensitivity.shown((Double) values[10]);
                 values[values.length - 1] = baseUrl + PlaceLevel.valueOf(rs.getString(2)).pagePath(rs.getString(1));
             }
-            case SOURCES -> values[values.length - 1] = baseUrl + "/sources/" + rs.getLong(13);
             default -> {
             }
         }

@@ -133,10 +133,19 @@ public class ExportResource {
     private static final Set<Character> FORMULA = Set.of('=', '+', '-', '@', '\t', '\r');
 
     private void csv(Export export, Selection places, String base, OutputStream out) {
+        try (Connection connection = dataSource.getConnection()) {
+            csv(connection, export, places, base, out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Export of " + export.file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes an export of the database behind the connection as CSV. */
+    static void csv(Connection connection, Export export, Selection places, String base, OutputStream out) throws SQLException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(export.columns.toArray(String[]::new)).get();
         try (CSVPrinter printer = new CSVPrinter(writer, format)) {
-            read(export, places, base, values -> {
+            read(connection, export, places, base, values -> {
                 for (Object value : values) {
                     printer.print(cell(value));
                 }
@@ -159,11 +168,12 @@ public class ExportResource {
 
     private void geojson(Selection places, String base, OutputStream out) {
         List<String> columns = Export.PLACES.columns;
-        try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (Connection connection = dataSource.getConnection();
+                JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeArrayFieldStart("features");
-            read(Export.PLACES, places, base, values -> {
+            read(connection, Export.PLACES, places, base, values -> {
                 Double latitude = (Double) values[columns.indexOf("latitude")];
                 if (latitude == null) {
                     return; // not located, or its location withheld
@@ -196,6 +206,8 @@ public class ExportResource {
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Export of places.geojson failed: " + e.getMessage(), e);
         }
     }
 
@@ -208,26 +220,24 @@ public class ExportResource {
      * Reads an export's rows in one read-only transaction (one snapshot, however long the writing takes), a cursor's
      * worth at a time, and hands each to {@code writer}.
      */
-    private void read(Export export, Selection places, String base, RowWriter writer) throws IOException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL's driver streams rows only inside a transaction
-            connection.setReadOnly(true);
-            String sql = export.sql(places.sql() == null ? null : "(" + places.sql() + ")");
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(FETCH);
-                places.bind(statement, places.sql() == null ? 0 : export.selections());
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        writer.write(export.row(rs, base));
-                    }
+    private static void read(Connection connection, Export export, Selection places, String base, RowWriter writer)
+            throws IOException, SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false); // PostgreSQL's driver streams rows only inside a transaction
+        String sql = export.sql(places.sql() == null ? null : "(" + places.sql() + ")");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH);
+            places.bind(statement, places.sql() == null ? 0 : export.selections());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    writer.write(export.row(rs, base));
                 }
-            } finally {
+            }
+        } finally {
+            if (autoCommit) {
                 connection.rollback();
-                connection.setReadOnly(false);
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Export of " + export.file + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -62,6 +62,18 @@ public class Browser {
         return r;
     }
 
+    /** Posts a multipart form, as a file input does: {@code files} maps each file's name to its bytes. */
+    public Response upload(String path, Map<String, byte[]> files, String... fields) {
+        var request = request().cookies(cookies).redirects().follow(false).multiPart("csrf-token", token);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.multiPart(fields[i], fields[i + 1]);
+        }
+        files.forEach((name, bytes) -> request.multiPart("files", name, bytes, "text/csv"));
+        Response r = request.post(path);
+        cookies.putAll(r.getCookies());
+        return r;
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
 
     /**
