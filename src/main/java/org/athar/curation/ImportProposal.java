@@ -33,7 +33,8 @@ public record ImportProposal(long batch, String files, Map<String, String> table
         List<Importer.Upload> uploads = ImportResource.uploads(batch);
         Importer.Report report = Sql.work(connection -> {
             try {
-                return Importer.load(connection, uploads, current("athar.actor"), current("athar.comment"), null);
+                return Importer.load(connection, uploads, current("athar.actor"),
+                        current("athar.comment") + " [import " + batch + ": " + files + "]", null);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

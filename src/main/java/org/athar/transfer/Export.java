@@ -151,6 +151,9 @@ public enum Export {
                 LocationSensitivity sensitivity = LocationSensitivity.valueOf(rs.getString(13));
                 values[9] = sensitivity.shown((Double) values[9]);
                 values[10] = sensitivity.shown((Double) values[10]);
+                if (values[9] == null) {
+                    values[11] = null; // no certainty of a location not given
+                }
                 values[values.length - 1] = baseUrl + PlaceLevel.valueOf(rs.getString(2)).pagePath(rs.getString(1));
             }
             default -> {

@@ -88,6 +88,9 @@ class ImportPagesTest {
         given().get("/api/export/claims.csv?q=kithoth").then().body(containsString("\"'=HYPERLINK("));
         assertTrue(Db.single(dataSource, "select string_agg(distinct c.comment, ' ') from history h join change_set c on c.id = h.change_set_id"
                 + " where h.table_name = 'place' and h.after ->> 'slug' = 'imported-tomb'").contains("Survey of 2024, sheet 3"));
+        assertTrue(Db.single(dataSource, "select string_agg(distinct c.comment, ' ') from history h join change_set c on c.id = h.change_set_id"
+                + " where h.table_name = 'claim' and h.after ->> 'quote' like 'Fresh pits%'").contains(": sites.csv, names.csv, sources.csv,"),
+                "the history names the import and its files");
         curator.get(batch).then().body(containsString("A reviewer has published them"));
     }
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.athar.curation.Draft;
 import org.athar.history.History;
 import org.athar.web.RecordNotFoundException;
 
@@ -28,16 +27,14 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
-/** The curators' workspace, the password form of every account, and the administrators' account list. */
+/** The password form of every account, and the administrators' account list. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
-public class CurateResource {
+public class AccountResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance curate(Account account, List<Draft> drafts, long pending);
-
         static native TemplateInstance password(String error, String message);
 
         static native TemplateInstance accounts(List<Account> accounts, String error, String errorField, String message);
@@ -48,15 +45,6 @@ public class CurateResource {
 
     private Account me() {
         return Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
-    }
-
-    @GET
-    @Path("curate")
-    @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
-    @Transactional
-    public TemplateInstance curate() {
-        Account me = me();
-        return Templates.curate(me, Draft.byAuthor(me), Draft.count("state", Draft.PENDING));
     }
 
     @GET
