@@ -17,8 +17,11 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
-/** The curators' workspace: what they can propose, and their drafts with what reviewers made of them. */
-@Path("/curate")
+/**
+ * The curators' workspace: what they can propose, and their drafts with what reviewers made of them. (Rooted at / like
+ * the other curation resources: a class at /curate would take every address below it for itself.)
+ */
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
 @RolesAllowed({ "CURATOR", "REVIEWER", "ADMIN" })
@@ -33,6 +36,7 @@ public class WorkspaceResource {
     SecurityIdentity identity;
 
     @GET
+    @Path("curate")
     @Transactional
     public TemplateInstance workspace() {
         Account me = Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
