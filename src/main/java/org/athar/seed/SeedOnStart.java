@@ -31,7 +31,7 @@ public class SeedOnStart {
     String[] args;
 
     void onStart(@Observes StartupEvent event) {
-        if (args.length > 0 && args[0].equals("restore")) {
+        if (args.length > 0 && (args[0].equals("restore") || args[0].equals("restore-dump"))) {
             return; // a restore needs the new database empty
         }
         if ((loadIfEmpty || EmbeddedPostgresServer.isRunning()) && QuarkusTransaction.requiringNew().call(() -> Place.count()) == 0) {
