@@ -22,24 +22,17 @@ JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 mkdir -p "$WORK" && chmod 755 "$WORK"
 
 need() { command -v "$1" >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need psql postgresql
 need /usr/bin/time time
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
+. src/bench/cluster.sh
 [ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
 
 APP_PID=
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_cluster
 }
 trap cleanup EXIT
-if [ ! -f "$WORK/pg/PG_VERSION" ]; then
-  mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -E UTF8 --locale C.UTF-8 >/dev/null
-fi
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
-  -o "-p $PGPORT -k /tmp -c listen_addresses=localhost -c shared_buffers=1GB -c max_wal_size=8GB -c jit=off" start >/dev/null
+start_cluster -c max_wal_size=8GB
 psql() { command psql -h localhost -p $PGPORT -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
 url() { echo "jdbc:postgresql://localhost:$PGPORT/$1?user=postgres"; }
 fresh() { psql -d postgres -c "drop database if exists $1" -c "create database $1"; }

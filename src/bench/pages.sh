@@ -22,27 +22,19 @@ chmod 755 "$WORK"
 need() { command -v "$1" >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 need nginx nginx
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need psql postgresql
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
+. src/bench/cluster.sh
 [ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
 
 APP_PID= NGINX_PID=
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  stop_cluster
 }
 trap cleanup EXIT
 
 # ---- the database: a PostgreSQL cluster of its own, generated once -----------------------------------------------
-if [ ! -f "$WORK/pg/PG_VERSION" ]; then
-  mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -E UTF8 --locale C.UTF-8 >/dev/null
-fi
-# a cluster left running by an interrupted run is stopped first
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
-  -o "-p $PGPORT -k /tmp -c listen_addresses=localhost -c shared_buffers=1GB -c max_connections=100 -c jit=off -c max_wal_size=4GB" start >/dev/null
+start_cluster -c max_connections=100 -c max_wal_size=4GB
 psql() { command psql -h localhost -p $PGPORT -U postgres -d athar -Atq "$@"; }
 command psql -h localhost -p $PGPORT -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'athar'" | grep -q 1 \
   || command psql -h localhost -p $PGPORT -U postgres -d postgres -qc "create database athar"
