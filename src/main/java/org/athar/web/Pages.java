@@ -216,7 +216,8 @@ public class Pages {
     /** "Cite this page": the record at a revision (the latest by default) as text, BibTeX or CSL-JSON. */
     @GET
     @Path("{kind: monuments|sites|events|sources}/{key}/cite")
-    @Produces({ "text/plain", "application/x-bibtex", "application/vnd.citationstyles.csl+json" })
+    // the format parameter chooses the type, whatever the browser says it accepts
+    @Produces(MediaType.WILDCARD)
     public Response cite(@PathParam("kind") String kind, @PathParam("key") String key, @QueryParam("format") String format,
             @QueryParam("rev") String rev, @Context UriInfo uri) {
         Citation.Format chosen;
