@@ -278,7 +278,7 @@ public class ImportResource {
         Map<Long, List<String>> rejected = json.readValue(report, Importer.Report.class).rejected(position - 1);
         Importer.Upload upload = uploads.get(position - 1);
         StreamingOutput body = out -> {
-            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+            CSVFormat format = Importer.FORMAT;
             try (CSVParser parser = CSVParser.parse(new InputStreamReader(upload.opener().open(), StandardCharsets.UTF_8), format);
                     CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), format)) {
                 Iterator<CSVRecord> records = parser.iterator();

@@ -37,19 +37,18 @@ final class PublicLocations {
 
     static PublicLocations read(Connection connection) throws SQLException {
         Map<Long, LocationSensitivity> sensitive = new HashMap<>();
+        // the places now, and the withdrawn ones as they were last
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                select (h.before ->> 'id')::bigint, h.before ->> 'location_sensitivity' from history h
-                 where h.table_name = 'place' and h.operation = 'DELETE' order by h.id""")) {
-            while (rs.next()) {
-                sensitive.put(rs.getLong(1), LocationSensitivity.of(rs.getString(2)));
-            }
-        }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select id, location_sensitivity from place")) {
+                select id, location_sensitivity from place where location_sensitivity <> 'EXACT'
+                union all
+                select * from (select distinct on (h.owner_id) h.owner_id, h.before ->> 'location_sensitivity' as s
+                  from history h where h.table_name = 'place' and h.operation = 'DELETE'
+                   and not exists (select 1 from place p where p.id = h.owner_id) order by h.owner_id, h.id desc) last
+                 where coalesce(s, 'EXACT') <> 'EXACT'""")) {
             while (rs.next()) {
                 sensitive.put(rs.getLong(1), LocationSensitivity.valueOf(rs.getString(2)));
             }
         }
-        sensitive.values().removeIf(v -> v == LocationSensitivity.EXACT);
         return new PublicLocations(sensitive);
     }
 
@@ -98,26 +97,28 @@ final class PublicLocations {
             coordinate(fields, columns.indexOf("latitude"), sensitivity);
             coordinate(fields, columns.indexOf("longitude"), sensitivity);
             if (sensitivity == LocationSensitivity.WITHHELD) {
-                fields[columns.indexOf("location_certainty")] = "\\N";
+                fields[columns.indexOf("location_certainty")] = CopyText.NULL;
             }
-        } else if (fields[columns.indexOf("table_name")].equals("place")) {
-            LocationSensitivity sensitivity = sensitive.get(Long.parseLong(fields[columns.indexOf("owner_id")]));
-            if (sensitivity != null) {
-                for (String image : List.of("before", "after")) {
-                    int i = columns.indexOf(image);
-                    if (!fields[i].equals("\\N")) {
-                        fields[i] = CopyText.escape(image(CopyText.unescape(fields[i]), sensitivity));
-                    }
-                }
+            return String.join("\t", fields) + "\n";
+        }
+        LocationSensitivity sensitivity = fields[columns.indexOf("table_name")].equals("place")
+                ? sensitive.get(Long.parseLong(fields[columns.indexOf("owner_id")])) : null;
+        if (sensitivity == null) {
+            return copyLine; // most history: nothing of a sensitive place's location in it
+        }
+        for (String image : List.of("before", "after")) {
+            int i = columns.indexOf(image);
+            if (!fields[i].equals(CopyText.NULL)) {
+                fields[i] = CopyText.escape(image(CopyText.unescape(fields[i]), sensitivity));
             }
         }
         return String.join("\t", fields) + "\n";
     }
 
     private static void coordinate(String[] fields, int i, LocationSensitivity sensitivity) {
-        if (!fields[i].equals("\\N")) {
+        if (!fields[i].equals(CopyText.NULL)) {
             Double shown = sensitivity.shown(Double.valueOf(fields[i]));
-            fields[i] = shown == null ? "\\N" : shown.toString();
+            fields[i] = shown == null ? CopyText.NULL : shown.toString();
         }
     }
 

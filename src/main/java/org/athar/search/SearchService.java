@@ -143,8 +143,7 @@ public class SearchService {
         public void bind(PreparedStatement statement, int times) throws SQLException {
             for (int t = 0; t < times; t++) {
                 for (int i = 0; i < params.size(); i++) {
-                    Object p = params.get(i);
-                    statement.setObject(t * params.size() + i + 1, p instanceof java.time.LocalDate d ? Date.valueOf(d) : p);
+                    set(statement, t * params.size() + i + 1, params.get(i));
                 }
             }
         }
@@ -159,13 +158,11 @@ public class SearchService {
             return new Selection(null, List.of()); // everything, including what belongs to no place
         }
         Long siteId = r.site() == null ? null : siteId(connection, r.site());
-        String status = r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
-                : "condition_on(s.status_days, s.status_conditions, ?::date)";
         Query q = new Query().append("select s.place_id from place_search s where true");
         if (r.hasQuery()) {
             q.append(" and s.doc @@ plainto_tsquery('english', athar_words(athar_normalize(?)))", r.query());
         }
-        q.append(filters(r, siteId, status));
+        q.append(filters(r, siteId, status(r)));
         return new Selection(q.sql.toString(), q.params);
     }
 
@@ -241,8 +238,7 @@ public class SearchService {
         PreparedStatement prepare(Connection connection) throws SQLException {
             PreparedStatement statement = connection.prepareStatement(sql.toString());
             for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                statement.setObject(i + 1, p instanceof java.time.LocalDate d ? Date.valueOf(d) : p);
+                set(statement, i + 1, params.get(i));
             }
             return statement;
         }
@@ -250,8 +246,7 @@ public class SearchService {
 
     private static Query build(SearchRequest r, Normalized text, Long siteId) {
         Query q = new Query();
-        String status = r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
-                : "condition_on(s.status_days, s.status_conditions, ?::date)";
+        String status = status(r);
         Object[] statusParam = r.asOf() == null ? new Object[0] : new Object[] { r.asOf() };
         Query filters = filters(r, siteId, status);
         // Every result carries only what ranks it: a broad word finds a ninth of the registry, and the rest (kinds,
@@ -327,6 +322,16 @@ public class SearchService {
         }
         q.append("order by row_kind, rank, n desc, value");
         return q;
+    }
+
+    /** A place's condition as the request reads it, in SQL on place_search s: now, or on the day asOf (a parameter). */
+    private static String status(SearchRequest r) {
+        return r.asOf() == null ? "s.status_conditions[cardinality(s.status_conditions)]"
+                : "condition_on(s.status_days, s.status_conditions, ?::date)";
+    }
+
+    private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        statement.setObject(index, value instanceof java.time.LocalDate d ? Date.valueOf(d) : value);
     }
 
     /** The filters, as SQL conditions on place_search s, each starting with " and". */

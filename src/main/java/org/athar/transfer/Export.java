@@ -131,6 +131,19 @@ public enum Export {
         return select + (places == null ? "" : " where (" + where.replace(":places", places) + ")") + " order by " + order;
     }
 
+    /** Spreadsheets run a cell that begins with one of these as a formula (=HYPERLINK(…)). */
+    private static final String FORMULA = "=+-@\t\r";
+
+    /** Text as a CSV cell: a leading apostrophe keeps a spreadsheet from running what looks like a formula. */
+    static String asText(String text) {
+        return !text.isEmpty() && FORMULA.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** A CSV cell as text: the apostrophe {@link #asText} put before a formula taken away again. */
+    static String fromText(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA.indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+    }
+
     /** How many times the query reads the selected places (each needs the selection's parameters). */
     int selections() {
         return where.split(":places", -1).length - 1;

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -129,9 +128,6 @@ public class ExportResource {
         }
     }
 
-    /** Cells a spreadsheet would run as a formula (=HYPERLINK(…)) start with one of these; they get an apostrophe. */
-    private static final Set<Character> FORMULA = Set.of('=', '+', '-', '@', '\t', '\r');
-
     private void csv(Export export, Selection places, String base, OutputStream out) {
         try (Connection connection = dataSource.getConnection()) {
             csv(connection, export, places, base, out);
@@ -157,8 +153,8 @@ public class ExportResource {
     }
 
     static Object cell(Object value) {
-        if (value instanceof String text && !text.isEmpty() && FORMULA.contains(text.charAt(0))) {
-            return "'" + text;
+        if (value instanceof String text) {
+            return Export.asText(text);
         }
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate();

@@ -71,6 +71,9 @@ public final class Importer {
 
     private static final int COPY_BUFFER = 1 << 16;
 
+    /** How files are read: RFC 4180, as the exports write them; blank lines are skipped. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
     /** A file to import: its name (for the report) and its bytes. */
     public record Upload(String name, long size, Opener opener) {
     }
@@ -237,9 +240,8 @@ public final class Importer {
             CountingStream counted = new CountingStream(raw);
             BufferedReader reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
             long line = 1;
-            try (CSVParser parser = CSVParser.parse(reader, format)) {
+            try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 if (!records.hasNext()) {
                     badRows++;
@@ -376,10 +378,7 @@ public final class Importer {
             if (i < 0) {
                 return null;
             }
-            String value = record.get(i).strip();
-            if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0) {
-                value = value.substring(1);
-            }
+            String value = Export.fromText(record.get(i).strip());
             return value.isEmpty() ? null : value;
         }
 
@@ -760,24 +759,14 @@ public final class Importer {
     // ---- merging into the registry --------------------------------------------------------------------------------
 
     private void merge() throws SQLException {
-        count("sources", """
-                insert into source as t (ref, kind, title, publisher, author, published_edtf, published_earliest,
-                    published_latest, published_precision, url, language, reliability, reliability_reason)
-                select ref, kind, title, publisher, author, published_edtf, published_earliest, published_latest,
-                    published_precision, url, language, reliability, reliability_reason from import_sources order by file, line
-                on conflict (ref) do update set kind = excluded.kind, title = excluded.title, publisher = excluded.publisher,
-                    author = excluded.author, published_edtf = excluded.published_edtf,
-                    published_earliest = excluded.published_earliest, published_latest = excluded.published_latest,
-                    published_precision = excluded.published_precision, url = excluded.url, language = excluded.language,
-                    reliability = excluded.reliability, reliability_reason = excluded.reliability_reason, version = t.version + 1
-                where (t.kind, t.title, t.publisher, t.author, t.published_edtf, t.published_earliest, t.published_latest,
-                       t.published_precision, t.url, t.language, t.reliability, t.reliability_reason)
-                      is distinct from (excluded.kind, excluded.title, excluded.publisher, excluded.author,
-                       excluded.published_edtf, excluded.published_earliest, excluded.published_latest,
-                       excluded.published_precision, excluded.url, excluded.language, excluded.reliability,
-                       excluded.reliability_reason)""", "import_sources");
+        for (Table table : Table.values()) {
+            counts.put(table.export.file, new Count(single("select count(*) from " + table.staging()), 0, 0));
+        }
+        String sourceColumns = "kind, title, publisher, author, published_edtf, published_earliest, published_latest, "
+                + "published_precision, url, language, reliability, reliability_reason";
+        add("sources", upsert("source", "ref", "ref", sourceColumns,
+                "select ref, " + sourceColumns + " from import_sources order by file, line"));
         mergePlaces();
-        count("names", "", "import_names");
         for (boolean designations : new boolean[] { false, true }) {
             // demoted designations first, so that a place never has two designations in one language
             add("names", """
@@ -792,14 +781,9 @@ public final class Importer {
                 select p.id, x.name, x.language, x.direction, 'DESIGNATION' from import_places s join place p on p.slug = s.slug
                 cross join lateral (values (s.name, 'en', 'LTR'), (s.name_ar, 'ar', 'RTL')) x (name, language, direction)
                 where x.name is not null and not exists (select 1 from place_name n where n.place_id = p.id)""");
-        count("events", """
-                insert into damage_event as t (slug, summary, cause_category, cause_type, extent)
-                select slug, summary, cause_category, cause_type, extent from import_events order by file, line
-                on conflict (slug) do update set summary = excluded.summary, cause_category = excluded.cause_category,
-                    cause_type = excluded.cause_type, extent = excluded.extent, version = t.version + 1
-                where (t.summary, t.cause_category, t.cause_type, t.extent)
-                      is distinct from (excluded.summary, excluded.cause_category, excluded.cause_type, excluded.extent)""",
-                "import_events");
+        String eventColumns = "summary, cause_category, cause_type, extent";
+        add("events", upsert("damage_event", "slug", "slug", eventColumns,
+                "select slug, " + eventColumns + " from import_events order by file, line"));
         execute("""
                 insert into damage_event_effect (event_id, effect_type)
                 select e.id, x.effect from import_events s join damage_event e on e.slug = s.slug cross join unnest(s.effects) x (effect)
@@ -814,10 +798,7 @@ public final class Importer {
                 + "s.severity, s.condition, s.actor, s.certainty, s.verification, s.note";
         String claimJoins = " from import_claims s join source src on src.ref = s.source left join damage_event e on e.slug = s.event"
                 + " left join place p on p.slug = s.place";
-        count("claims", "insert into claim as t (id, " + claimColumns + ") select s.id, " + claimValues + claimJoins
-                + " where s.id is not null on conflict (id) do update set " + set(claimColumns) + ", version = t.version + 1"
-                + " where (" + prefixed("t.", claimColumns) + ") is distinct from (" + prefixed("excluded.", claimColumns) + ")",
-                "import_claims");
+        add("claims", upsert("claim", "id", "id", claimColumns, "select s.id, " + claimValues + claimJoins + " where s.id is not null"));
         // a claim without a number is new unless the registry has one saying exactly the same
         add("claims", "insert into claim (" + claimColumns + ") select " + claimValues + claimJoins + " where s.id is null"
                 + " and not exists (select 1 from claim c where c.source_id = src.id and (c.event_id = e.id or c.place_id = p.id)"
@@ -825,14 +806,11 @@ public final class Importer {
         execute("select setval(pg_get_serial_sequence('claim', 'id'), greatest(coalesce(max(id), 0), 1)) from claim");
         String statusColumns = "place_id, condition, as_of_edtf, as_of_earliest, as_of_latest, as_of_precision, note";
         String statusValues = "p.id, s.condition, s.as_of_edtf, s.as_of_earliest, s.as_of_latest, s.as_of_precision, s.note";
-        String statusUpdate = " do update set " + set(statusColumns) + ", version = t.version + 1 where ("
-                + prefixed("t.", statusColumns) + ") is distinct from (" + prefixed("excluded.", statusColumns) + ")";
-        count("status", "insert into status_assessment as t (id, " + statusColumns + ") select s.id, " + statusValues
-                + " from import_status s join place p on p.slug = s.place where s.id is not null on conflict (id)" + statusUpdate,
-                "import_status");
-        add("status", "insert into status_assessment as t (" + statusColumns + ") select " + statusValues
-                + " from import_status s join place p on p.slug = s.place where s.id is null on conflict (place_id, as_of_edtf)"
-                + statusUpdate);
+        String statusFrom = " from import_status s join place p on p.slug = s.place";
+        add("status", upsert("status_assessment", "id", "id", statusColumns,
+                "select s.id, " + statusValues + statusFrom + " where s.id is not null"));
+        add("status", upsert("status_assessment", "", "place_id, as_of_edtf", statusColumns,
+                "select " + statusValues + statusFrom + " where s.id is null"));
         execute("select setval(pg_get_serial_sequence('status_assessment', 'id'), greatest(coalesce(max(id), 0), 1)) from status_assessment");
         execute("""
                 insert into status_assessment_claim (assessment_id, claim_id)
@@ -864,23 +842,13 @@ public final class Importer {
                     union all select s.slug, d.depth + 1 from import_places s join d on s.parent = d.slug where d.depth < 100)
                 update import_places s set depth = d.depth from d where d.slug = s.slug""");
         int deepest = (int) single("select coalesce(max(depth), -1) from import_places");
-        count("places", "", "import_places");
         for (int depth = 0; depth <= deepest; depth++) {
-            add("places", """
-                    insert into place as t (slug, level, parent_id, parent_level, place_type, kind, description, latitude,
-                        longitude, location_certainty, location_sensitivity)
+            add("places", upsert("place", "slug, level", "slug", "parent_id, parent_level, place_type, kind, description, "
+                    + "latitude, longitude, location_certainty, location_sensitivity", """
                     select s.slug, s.level, p.id, p.level, s.place_type, s.kind, s.description, s.latitude, s.longitude,
                         s.location_certainty, s.location_sensitivity
-                    from import_places s left join place p on p.slug = s.parent where s.depth = ? order by s.file, s.line
-                    on conflict (slug) do update set parent_id = excluded.parent_id, parent_level = excluded.parent_level,
-                        place_type = excluded.place_type, kind = excluded.kind, description = excluded.description,
-                        latitude = excluded.latitude, longitude = excluded.longitude,
-                        location_certainty = excluded.location_certainty, location_sensitivity = excluded.location_sensitivity,
-                        version = t.version + 1
-                    where (t.parent_id, t.place_type, t.kind, t.description, t.latitude, t.longitude, t.location_certainty,
-                           t.location_sensitivity) is distinct from (excluded.parent_id, excluded.place_type, excluded.kind,
-                           excluded.description, excluded.latitude, excluded.longitude, excluded.location_certainty,
-                           excluded.location_sensitivity)""", depth);
+                    from import_places s left join place p on p.slug = s.parent where s.depth = ? order by s.file, s.line"""),
+                    depth);
         }
         execute("""
                 insert into place_identifier (place_id, scheme, value)
@@ -890,12 +858,15 @@ public final class Importer {
                 where x.value is not null on conflict (scheme, value) do nothing""");
     }
 
-    /** Runs an upsert (when given) and starts the table's count with the rows it read. */
-    private void count(String table, String upsert, String staging) throws SQLException {
-        counts.put(table, new Count(single("select count(*) from " + staging), 0, 0));
-        if (!upsert.isEmpty()) {
-            add(table, upsert);
-        }
+    /**
+     * Inserts what {@code select} gives ({@code keys}, then {@code columns}) into {@code table}; a row whose
+     * {@code conflict} key is taken updates the record there only where one of its columns differs, and moves its
+     * version on (so that drafts begun on the old version see the change). An unchanged row writes nothing.
+     */
+    private static String upsert(String table, String keys, String conflict, String columns, String select) {
+        return "insert into " + table + " as t (" + (keys.isEmpty() ? "" : keys + ", ") + columns + ") " + select
+                + " on conflict (" + conflict + ") do update set " + set(columns) + ", version = t.version + 1"
+                + " where (" + prefixed("t.", columns) + ") is distinct from (" + prefixed("excluded.", columns) + ")";
     }
 
     /** Runs an upsert and adds the rows it inserted and updated to the table's count. */
