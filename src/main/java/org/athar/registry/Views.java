@@ -109,10 +109,10 @@ public final class Views {
     }
 
     public record SourceRef(long id, String title, String publisher, SourceKind kind, DateView published,
-            Reliability reliability, String url, String citation) {
+            Reliability reliability, String url, String citation, String language) {
         static SourceRef of(Source s) {
             return new SourceRef(s.id, s.title, s.publisher, s.kind, DateView.of(s.published), s.reliability, s.url,
-                    s.citation());
+                    s.citation(), s.language);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -63,19 +64,25 @@ public class SearchService {
     @Inject
     DataSource dataSource;
 
-    private record Facet(String name, String column, boolean array, Function<String, String> label) {
+    private record Facet(String name, String column, boolean array, Function<String, Term> term) {
     }
 
     private static final List<Facet> FACETS = List.of(
             new Facet("site", "site_id", false, null),
-            new Facet("placeType", "place_type", false, code -> PlaceType.valueOf(code).label()),
-            new Facet("kind", "kind", false, code -> PlaceKind.valueOf(code).label()),
-            new Facet("status", "status", false, code -> Condition.valueOf(code).label()),
-            new Facet("cause", "causes", true, code -> CauseCategory.valueOf(code).label()),
-            new Facet("effect", "effects", true, code -> EffectType.valueOf(code).label()),
-            new Facet("severity", "severities", true, code -> Severity.valueOf(code).label()),
-            new Facet("sourceKind", "source_kinds", true, code -> SourceKind.valueOf(code).label()),
-            new Facet("verification", "verifications", true, code -> Verification.valueOf(code).label()));
+            new Facet("placeType", "place_type", false, PlaceType::valueOf),
+            new Facet("kind", "kind", false, PlaceKind::valueOf),
+            new Facet("status", "status", false, Condition::valueOf),
+            new Facet("cause", "causes", true, CauseCategory::valueOf),
+            new Facet("effect", "effects", true, EffectType::valueOf),
+            new Facet("severity", "severities", true, Severity::valueOf),
+            new Facet("sourceKind", "source_kinds", true, SourceKind::valueOf),
+            new Facet("verification", "verifications", true, Verification::valueOf));
+
+    /** A facet value's label in a language: its vocabulary term's, or (for a site) the label it came with. */
+    public static String label(String facet, SearchResult.FacetValue value, Locale locale) {
+        return FACETS.stream().filter(f -> f.name.equals(facet) && f.term != null).findFirst()
+                .map(f -> f.term.apply(value.value()).label(locale)).orElse(value.label());
+    }
 
     @Transactional
     public SearchResult search(SearchRequest request) {
@@ -117,7 +124,7 @@ public class SearchService {
                         facets.get("site").add(new FacetValue(rs.getString("slug"), rs.getString("display_name"), rs.getLong("n")));
                     } else {
                         Facet facet = FACETS.stream().filter(f -> f.name.equals(row)).findFirst().orElseThrow();
-                        facets.get(row).add(new FacetValue(rs.getString("value"), facet.label.apply(rs.getString("value")),
+                        facets.get(row).add(new FacetValue(rs.getString("value"), facet.term.apply(rs.getString("value")).label(),
                                 rs.getLong("n")));
                     }
                 }

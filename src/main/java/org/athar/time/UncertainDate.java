@@ -2,7 +2,7 @@ package org.athar.time;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -141,46 +141,93 @@ public class UncertainDate {
         return latest.toEpochDay() - earliest.toEpochDay() + 1;
     }
 
-    /** The date as a person reads it: "30 Aug 2015", "Aug 2015", "27 Aug 2015 – 31 Aug 2015", "by 2 Sep 2015". */
+    /** The date as a person reads it: "30 Aug 2015", "Aug 2015", "between 27 Aug 2015 and 31 Aug 2015", "on or before 2 Sep 2015". */
     public String label() {
-        String qualifier = approximate() ? "c. " : "";
-        String doubt = uncertain() ? " (uncertain)" : "";
-        String text = switch (precision) {
-            case DAY -> dayLabel(earliest);
-            case MONTH -> earliest.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + yearLabel(earliest.getYear());
-            case YEAR -> yearLabel(earliest.getYear());
-            case INTERVAL -> intervalLabel();
-        };
-        return qualifier + text + doubt;
+        return label(Locale.ENGLISH);
     }
 
-    private String intervalLabel() {
+    /**
+     * The date as a person reads it in English or Arabic. Arabic is written as Syrian institutions write it: Levantine
+     * month names and Arabic-Indic digits ("٣٠ آب ٢٠١٥", "بين ٢٧ آب ٢٠١٥ و ٣١ آب ٢٠١٥").
+     */
+    public String label(Locale locale) {
+        Words words = Words.of(locale);
+        String text = switch (precision) {
+            case DAY -> words.day(earliest);
+            case MONTH -> words.month(earliest);
+            case YEAR -> words.year(earliest.getYear());
+            case INTERVAL -> intervalLabel(words);
+        };
+        text = approximate() ? words.about.formatted(text) : text;
+        return uncertain() ? words.uncertain.formatted(text) : text;
+    }
+
+    private String intervalLabel(Words words) {
         String[] ends = edtf.replaceAll("[?~%]", "").split("/", -1);
         if (earliest == null) {
-            return "on or before " + endLabel(ends[1]);
+            return words.onOrBefore.formatted(endLabel(ends[1], words));
         }
         if (latest == null) {
-            return "on or after " + endLabel(ends[0]);
+            return words.onOrAfter.formatted(endLabel(ends[0], words));
         }
-        return "between " + endLabel(ends[0]) + " and " + endLabel(ends[1]);
+        return words.between.formatted(endLabel(ends[0], words), endLabel(ends[1], words));
     }
 
-    private static String endLabel(String end) {
+    private static String endLabel(String end, Words words) {
         Single single = single(end);
         return switch (single.precision) {
-            case DAY -> dayLabel(single.start);
-            case MONTH -> single.start.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + yearLabel(single.start.getYear());
-            default -> yearLabel(single.start.getYear());
+            case DAY -> words.day(single.start);
+            case MONTH -> words.month(single.start);
+            default -> words.year(single.start.getYear());
         };
     }
 
-    private static String dayLabel(LocalDate day) {
-        return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + yearLabel(day.getYear());
+    /** How a language writes dates and their doubts. */
+    private record Words(List<String> months, String digits, String bc, String about, String uncertain,
+            String onOrBefore, String onOrAfter, String between) {
+
+        static final Words ENGLISH = new Words(List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                "Oct", "Nov", "Dec"), "0123456789", "%s BC", "c. %s", "%s (uncertain)", "on or before %s",
+                "on or after %s", "between %s and %s");
+        static final Words ARABIC = new Words(List.of("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+                "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"), "٠١٢٣٤٥٦٧٨٩", "%s ق.م", "نحو %s",
+                "%s (غير مؤكد)", "في %s أو قبله", "في %s أو بعده", "بين %s و%s");
+
+        static Words of(Locale locale) {
+            return locale != null && locale.getLanguage().equals("ar") ? ARABIC : ENGLISH;
+        }
+
+        String number(long n) {
+            String latin = Long.toString(n);
+            StringBuilder out = new StringBuilder(latin.length());
+            for (char c : latin.toCharArray()) {
+                out.append(c >= '0' && c <= '9' ? digits.charAt(c - '0') : c);
+            }
+            return out.toString();
+        }
+
+        String year(int year) {
+            // astronomical year 0 is 1 BC
+            return year > 0 ? number(year) : bc.formatted(number(1 - year));
+        }
+
+        String month(LocalDate day) {
+            return months.get(day.getMonthValue() - 1) + " " + year(day.getYear());
+        }
+
+        String day(LocalDate day) {
+            return number(day.getDayOfMonth()) + " " + month(day);
+        }
     }
 
-    private static String yearLabel(int year) {
-        // astronomical year 0 is 1 BC
-        return year > 0 ? Integer.toString(year) : (1 - year) + " BC";
+    /** A day as a person reads it ("1 Dec 2026", "١ كانون الأول ٢٠٢٦"). */
+    public static String dayLabel(LocalDate day, Locale locale) {
+        return Words.of(locale).day(day);
+    }
+
+    /** A whole number in the language's digits (Arabic-Indic in Arabic). */
+    public static String number(long n, Locale locale) {
+        return Words.of(locale).number(n);
     }
 
     private static String isoYear(int year) {

@@ -1,24 +1,54 @@
 package org.athar.vocabulary;
 
+import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * A controlled-vocabulary value: stored by its constant name, shown by its label. Labels are the field's own
- * wording (EAMENA, UNOSAT) and live in vocabulary.properties, keyed by enum name and constant, so that a
- * translation is a new bundle rather than a code change.
+ * wording (EAMENA, UNOSAT) and live in vocabulary.properties (English) and vocabulary_ar.properties (Arabic), keyed
+ * by enum name and constant: every term has a label in both (VocabularyLabelsTest), and a further language is a
+ * further file rather than a code change.
  */
 public interface Term {
 
     String name();
 
+    /** The English label, as exports and the API's descriptions write it. */
     default String label() {
-        return Labels.BUNDLE.getString(getClass().getSimpleName() + "." + name());
+        return label(Locale.ENGLISH);
+    }
+
+    /** The label in a language the registry is written in; English for any other. */
+    default String label(Locale locale) {
+        return Labels.of(locale).getString(key());
+    }
+
+    /** Its key in the label files. */
+    default String key() {
+        return getClass().getSimpleName() + "." + name();
     }
 
     final class Labels {
-        private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("vocabulary");
+        private static final ResourceBundle.Control EXACT = ResourceBundle.Control
+                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("vocabulary", Locale.ROOT, EXACT);
+        private static final ResourceBundle ARABIC = ResourceBundle.getBundle("vocabulary", Locale.forLanguageTag("ar"), EXACT);
 
         private Labels() {
+        }
+
+        public static ResourceBundle of(Locale locale) {
+            return locale != null && locale.getLanguage().equals("ar") ? ARABIC : ENGLISH;
+        }
+
+        /** Whether a label file has this term (the test of completeness asks). */
+        public static boolean has(Locale locale, Term term) {
+            try {
+                return !ResourceBundle.getBundle("vocabulary", locale, EXACT).getString(term.key()).isBlank();
+            } catch (MissingResourceException e) {
+                return false;
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.athar.web;
 
+import java.util.function.Function;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -25,7 +27,7 @@ public class ErrorPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status, String title, String message, String requestId);
+        static native TemplateInstance error(int status, String title, String message, String detail, String requestId);
     }
 
     /** The JSON error body of the API. */
@@ -40,21 +42,37 @@ public class ErrorPages {
         if (status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse();
         }
-        // Our own exceptions carry a message written for people; the framework's (no such route) do not.
-        String message = e instanceof RecordNotFoundException || e instanceof BadParameterException
-                || e instanceof ConflictException || e instanceof RecordWithdrawnException ? e.getMessage()
-                : defaultMessage(status);
-        return answer(status, message, uri, rc);
+        // Our own exceptions carry a message written for people (in English); the framework's (no such route) do not.
+        String specific = e instanceof RecordNotFoundException || e instanceof BadParameterException
+                || e instanceof ConflictException || e instanceof RecordWithdrawnException ? e.getMessage() : null;
+        return answer(status, specific, m -> status.getStatusCode() == 404 ? m.error_not_found() : m.error_client(),
+                uri, rc);
     }
 
-    private static Response answer(Response.StatusType status, String message, UriInfo uri, RoutingContext rc) {
+    /**
+     * An error answer: JSON under /api (in English), else a page in the visitor's language. A specific message is in
+     * English; an English page says it alone, an Arabic one says the general message in Arabic and the specific one
+     * beside it, marked as English.
+     */
+    private static Response answer(Response.StatusType status, String specific, Function<Messages, String> general,
+            UriInfo uri, RoutingContext rc) {
         String id = RequestLimits.requestId(rc);
         if (uri.getPath().startsWith("/api")) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, id)).build();
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status.getStatusCode(),
+                    status.getReasonPhrase(), specific != null ? specific : general.apply(Language.EN.messages()), id))
+                    .build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message, id).render()).build();
+                .entity(page(status.getStatusCode(), specific, general, id, Language.of(rc))).build();
+    }
+
+    private static String page(int status, String specific, Function<Messages, String> general, String id,
+            Language language) {
+        Messages messages = language.messages();
+        boolean english = language == Language.EN;
+        String message = specific != null && english ? specific : general.apply(messages);
+        return Templates.error(status, messages.error_title(status), message, english ? null : specific, id)
+                .setLocale(language.locale).render();
     }
 
     /**
@@ -66,13 +84,11 @@ public class ErrorPages {
     public Response unexpected(Exception e, UriInfo uri, RoutingContext rc) {
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable while serving %s: %s", uri.getPath(), e.getMessage());
-            return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, "The registry's database cannot be "
-                    + "reached just now. Try again in a minute; nothing you sent was saved.", uri, rc))
+            return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, null, Messages::error_unavailable, uri, rc))
                     .header("Retry-After", "30").build();
         }
         LOG.errorf(e, "Failed to serve %s", uri.getPath());
-        return answer(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Nothing you sent was "
-                + "saved. If it happens again, tell us the reference below.", uri, rc);
+        return answer(Response.Status.INTERNAL_SERVER_ERROR, null, Messages::error_unexpected, uri, rc);
     }
 
     /** A connection refused, lost or never obtained (SQLSTATE class 08, a server shutting down, a pool time-out). */
@@ -96,8 +112,7 @@ public class ErrorPages {
         if (!String.valueOf(e.getMessage()).startsWith("Failed to decode")) {
             return unexpected(e, uri, rc);
         }
-        return clientError(new BadParameterException("body", "This form was not properly encoded (a % not followed by "
-                + "two hexadecimal digits). Send it again from the page."), uri, rc);
+        return answer(Response.Status.BAD_REQUEST, null, Messages::error_undecodable, uri, rc);
     }
 
     /**
@@ -105,16 +120,11 @@ public class ErrorPages {
      * language of errors, instead of showing a blank page.
      */
     @ServerResponseFilter
-    public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+    public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response, RoutingContext rc) {
         if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())) {
-            response.setEntity(Templates.error(400, "Bad Request", "This form had expired or did not come from this "
-                    + "site. Go back, reload the page and send it again.", MDC.get(RequestLimits.REQUEST_ID) instanceof String id
-                            ? id : null).render(), null,
+            response.setEntity(page(400, null, Messages::error_form_expired,
+                    MDC.get(RequestLimits.REQUEST_ID) instanceof String id ? id : null, Language.of(rc)), null,
                     MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
-    }
-
-    private static String defaultMessage(Response.StatusType status) {
-        return status.getStatusCode() == 404 ? "There is nothing at this address." : status.getReasonPhrase() + ".";
     }
 }

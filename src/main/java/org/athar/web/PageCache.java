@@ -65,7 +65,7 @@ public class PageCache {
     private static final String KEY = "athar.page-cache.key";
     private static final String GENERATION = "athar.page-cache.generation";
     private static final String ANONYMOUS = "athar.page-cache.anonymous";
-    private static final String VARY = "Accept, Accept-Encoding, Cookie";
+    private static final String VARY = "Accept, Accept-Encoding, Accept-Language, Cookie";
     private static final String CDN_CACHE_CONTROL = "CDN-Cache-Control";
 
     /** A rendered answer: its bytes, the same gzipped (when worth it), its type and its tag. */
@@ -155,10 +155,11 @@ public class PageCache {
         // public pages carry no form, so they need no CSRF cookie: one would make every answer uncacheable downstream
         context.addHeadersEndHandler(v -> context.response().removeCookie("csrf-token", false));
         if (enabled && changes.listening()) {
-            // a record's page and its linked data share an address: what the client accepts is part of the key; and
+            // a record's page and its linked data share an address: what the client accepts is part of the key, and so
+            // is the language the page is written in (Language, chosen before this filter); and
             // pages say how to cite them with today's date, so a page is kept for the day it was rendered on
             String accept = request.getHeader(HttpHeaders.ACCEPT);
-            String key = LocalDate.now(ZoneOffset.UTC) + " " + request.uri()
+            String key = LocalDate.now(ZoneOffset.UTC) + " " + Language.of(context).code() + " " + request.uri()
                     + (accept != null && accept.contains("ld+json") ? " " + accept : "");
             Page page = pages.getIfPresent(key);
             if (page != null) {

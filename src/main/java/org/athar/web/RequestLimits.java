@@ -86,7 +86,7 @@ class RequestLimits {
                             .put("requestId", requestId(rc)).encode());
         } else {
             rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8").putHeader("Connection", "close")
-                    .end(ErrorPages.Templates.error(status, title, message, requestId(rc)).render());
+                    .end(ErrorPages.Templates.error(status, title, message, null, requestId(rc)).render());
         }
     }
 }

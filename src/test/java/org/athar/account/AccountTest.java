@@ -33,7 +33,7 @@ class AccountTest {
         String cookie = signIn.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("athar_session="))
                 .findFirst().orElseThrow();
         assertTrue(cookie.contains("athar_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
-        browser.get("/curate").then().statusCode(200).body(containsString("Signed in as <strong>" + user + "</strong> (curator)"))
+        browser.get("/curate").then().statusCode(200).body(containsString("Signed in as <strong><bdi>" + user + "</bdi></strong> (curator)"))
                 .body(not(containsString("Manage accounts")));
         String session = browser.cookies.get("athar_session");
         assertEquals(303, browser.post("/logout").statusCode());

@@ -57,7 +57,7 @@ class CurationTest {
         String id = Db.single(dataSource, "select id from source where title = 'Curated imagery report on Palmyra'");
         given().get("/sources/" + id).then().statusCode(200).body(containsString("A Test Lab"));
         given().get("/sources/" + id + "/history").then()
-                .body(containsString("“From the lab&#39;s public bulletin (proposed by"));
+                .body(containsString("“<bdi>From the lab&#39;s public bulletin (proposed by"));
         curator.get("/curate").then().body(containsString("Published"));
     }
 
@@ -88,7 +88,7 @@ class CurationTest {
                 .body(containsString("A Test Mission, Apr 2016"))
                 .body(containsString("“Heavy machinery was seen clearing the rubble.”"));
         given().get("/monuments/temple-of-baalshamin/history").then()
-                .body(containsString("“Mission notes shared with the registry (proposed by"));
+                .body(containsString("“<bdi>Mission notes shared with the registry (proposed by"));
         given().get("/api/search?q=rubble cella").then().body(containsString("temple-of-baalshamin"));
     }
 

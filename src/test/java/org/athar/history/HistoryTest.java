@@ -32,7 +32,7 @@ class HistoryTest {
     @Test
     void theSeedLoaderIsRecordedAsTheAuthorOfWhatItLoaded() {
         given().get("/monuments/temple-of-bel/history").then().statusCode(200)
-                .body(containsString("by seed loader · “Loaded the seed dataset”"))
+                .body(containsString("by <bdi>seed loader</bdi> · “<bdi>Loaded the seed dataset</bdi>”"))
                 .body(containsString("<span class=\"op op-insert\">Added</span>\n    place name"))
                 .body(containsString("<ins><bdi>معبد بل</bdi></ins>"));
     }
@@ -45,7 +45,7 @@ class HistoryTest {
             Db.execute(dataSource, asCurator("Use the headline as printed",
                     "update source set title = 'Islamic State hits back' where ref = '" + ref + "'"));
             given().get("/sources/" + id + "/history").then().statusCode(200)
-                    .body(containsString("by test curator · “Use the headline as printed”"))
+                    .body(containsString("by <bdi>test curator</bdi> · “<bdi>Use the headline as printed</bdi>”"))
                     .body(containsString("<del><bdi>Islamic State hits back against Syrian advance</bdi></del>"))
                     .body(containsString("<ins><bdi>Islamic State hits back</bdi></ins>"));
         } finally {
@@ -62,7 +62,7 @@ class HistoryTest {
                 select id, 'Temple of Beel', 'en', 'LTR', 'ALTERNATIVE' from place where slug = 'temple-of-bel'"""));
         Db.execute(dataSource, asCurator("Not a real spelling", "delete from place_name where name = 'Temple of Beel'"));
         given().get("/monuments/temple-of-bel/history").then().statusCode(200)
-                .body(containsString("“Not a real spelling”"))
+                .body(containsString("“<bdi>Not a real spelling</bdi>”"))
                 .body(containsString("<span class=\"op op-delete\">Removed</span>\n    place name"))
                 .body(containsString("<del><bdi>Temple of Beel</bdi></del>"));
     }
@@ -103,10 +103,10 @@ class HistoryTest {
                     "select count(distinct change_set_id) from history where owner_table = 'source' and owner_id = " + id));
             String first = given().get("/sources/" + id + "/history").then().statusCode(200)
                     .body(containsString("Page 1 of 2 (" + sets + " in all)"))
-                    .body(containsString("“Edit 51”")).extract().asString();
+                    .body(containsString("“<bdi>Edit 51</bdi>”")).extract().asString();
             assertEquals(50, first.split("<article class=\"change\">").length - 1);
             String second = given().get("/sources/" + id + "/history?page=2").then().statusCode(200)
-                    .body(containsString("Page 2 of 2")).body(containsString("by seed loader")).extract().asString();
+                    .body(containsString("Page 2 of 2")).body(containsString("by <bdi>seed loader</bdi>")).extract().asString();
             assertEquals(sets - 50, second.split("<article class=\"change\">").length - 1);
             given().get("/sources/" + id + "/history?page=3").then().statusCode(200)
                     .body(containsString("past the last page"));

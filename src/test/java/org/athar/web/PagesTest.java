@@ -35,7 +35,7 @@ class PagesTest {
                 .body(containsString("Monuments by current status"))
                 .body(containsString("<h3>Destroyed <span class=\"count\">(8)</span></h3>"))
                 .body(containsString("<a href=\"/monuments/temple-of-bel\">Temple of Bel</a>"))
-                .body(containsString("UNESCO World Heritage 23"));
+                .body(containsString("UNESCO World Heritage <span dir=\"ltr\">23</span>"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class PagesTest {
         String id = given().get("/api/monuments/temple-of-bel").jsonPath()
                 .getString("events.items[0].claims.find { it.source.title == 'Syrian forces battle IS on edge of ancient Palmyra' }.source.id");
         page("/sources/" + id).statusCode(200)
-                .body(containsString("<strong>Low</strong>: A patchwork text"))
+                .body(containsString("<strong>Low</strong>: <bdi>A patchwork text"))
                 .body(allOf(containsString("Tadmur Prison"), containsString("Temple of Bel"),
                         containsString("Temple of Baalshamin"), containsString("Monumental Arch"),
                         containsString("Unnamed 500-year-old shrine")));

@@ -1,0 +1,272 @@
+package org.athar.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every sentence of the interface, in English; the Arabic is in messages/msg_ar.properties (MessagesTest fails when a
+ * message lacks it). Templates write {msg:key}; the build checks that every key they use exists. Counts come twice
+ * where a language chooses its words by number: as a number, and written in the page's digits.
+ */
+@MessageBundle
+public interface Messages {
+
+    // the layout
+    @Message("Athar") String athar();
+    @Message("Athar heritage damage registry") String layout_registry_name();
+    @Message("A registry of damage to cultural heritage, every statement with its source.") String layout_description();
+    @Message("Skip to content") String layout_skip();
+    @Message("Main") String layout_nav();
+    @Message("Registry") String layout_registry();
+    @Message("Search") String layout_search();
+    @Message("JSON API") String layout_api();
+    @Message("Curators") String layout_curators();
+    @Message("Athar records damage to cultural heritage. Every statement carries its source; where sources disagree, each is shown.") String layout_footer_sources();
+    @Message("Nothing is lost: every record has its history, and so do") String layout_footer_history();
+    @Message("withdrawn records") String layout_footer_withdrawn();
+    @Message("Breadcrumb") String breadcrumb();
+
+    // punctuation and small words, which differ between the languages
+    @Message(", ") String list_comma();
+    @Message("; ") String list_semicolon();
+    @Message(":") String colon();
+    @Message(".") String full_stop();
+    @Message("?") String question_mark();
+    @Message("or") String or();
+    @Message("by") String by();
+
+    // home
+    @Message("Heritage damage registry") String home_title();
+    @Message("Athar: a registry of damage to cultural heritage") String home_heading();
+    @Message("Athar (Arabic <span lang=\"ar\" dir=\"rtl\">آثار</span>, “traces; antiquities”) catalogues heritage sites and their monuments, the damage done to them, and the evidence for it. Every statement here carries its source: where sources disagree, as they often do on dates, each claim is kept and shown.") String home_intro();
+    @Message("Find a site or monument, by any name or spelling") String home_search_label();
+    @Message("Sites") String home_sites();
+    @Message("No sites are recorded yet.") String home_no_sites();
+    @Message("Recent events") String home_recent();
+
+    // lists in pages
+    @Message("Previous") String pager_previous();
+    @Message("Next") String pager_next();
+    @Message("Page {page} of {pages} ({total} in all)") String pager_page(String page, String pages, String total);
+    @Message("Page {page} of {pages}") String pager_page_of(String page, String pages);
+    @Message("Pages of sites") String pager_sites();
+    @Message("Pages of parts") String pager_parts();
+    @Message("Pages of events") String pager_events();
+    @Message("Pages of monuments") String pager_monuments();
+    @Message("Pages of claims") String pager_claims();
+    @Message("Pages of changes") String pager_changes();
+    @Message("Pages of withdrawn records") String pager_withdrawn();
+    @Message("Pages of results") String pager_results();
+
+    // records and what they say
+    @Message("Not yet assessed") String not_assessed();
+    @Message("undated") String undated();
+    @Message("sources disagree") String sources_disagree();
+    @Message("registry reading") String registry_reading();
+    @Message("propose a change") String propose_change();
+    @Message("Damage event") String damage_event();
+    @Message("Names") String names();
+    @Message("Location") String location();
+    @Message("Sources") String sources();
+    @Message("Source") String source();
+    @Message("Curate") String curate();
+    @Message("History of this record") String history_link();
+    @Message(": every change, who made it and when.") String history_link_explain();
+
+    @Message("Cite this page") String cite_heading();
+    @Message("This revision for good:") String cite_permanent();
+    @Message("as") String cite_as();
+    @Message("or") String cite_or();
+    @Message("plain text") String cite_plain();
+    @Message("You are reading this record as it was at revision {number} of the registry") String revision_reading(long number);
+    @Message(", on") String revision_on();
+    @Message("See it as it is now") String revision_now();
+    @Message("what changed since") String revision_since();
+
+    @Message("reliability {reliability}") String claim_reliability(String reliability);
+    @Message("Date") String claim_date();
+    @Message("Severity") String claim_severity();
+    @Message("Condition") String claim_condition();
+    @Message("Actor (as reported)") String claim_actor();
+    @Message("Certainty") String claim_certainty();
+    @Message("Verification") String claim_verification();
+    @Message("Claim") String claim_number();
+    @Message("history") String claim_history();
+
+    @Message("Sources disagree") String event_disagree();
+    @Message("on the date") String event_disagree_date();
+    @Message("on the severity") String event_disagree_severity();
+    @Message("on the date and on the severity") String event_disagree_both();
+    @Message("Cause") String event_cause();
+    @Message("Effects") String event_effects();
+    @Message("Extent") String event_extent();
+    @Message("Attributed to") String event_actor();
+    @Message("Claimed dates") String event_claimed_dates();
+    @Message("Conflicting dates") String event_conflicting_dates();
+    @Message("Claimed severities") String event_claimed_severities();
+    @Message("Conflicting severities") String event_conflicting_severities();
+    @Message("History of this event") String event_history();
+    @Message("Propose a change to it") String event_propose_change();
+    @Message("Another source speaks of it? Add its claim") String event_add_claim();
+    @Message("{written} {#if count == 1}claim{#else}claims{/if} from the sources") String event_claims(int count, String written);
+    @Message("{summary}: what the sources say, when it happened by their claims, and where they disagree.") String event_description(String summary);
+    @Message("Struck:") String event_struck();
+    @Message("What the sources say") String event_sources_say();
+
+    @Message("Not yet located: no source in the registry gives its coordinates.") String location_none();
+    @Message("Location withheld: the registry does not publish where this place lies, to protect it from looting.") String location_withheld();
+    @Message("certainty {certainty}") String location_certainty(String certainty);
+    @Message("exact point, shown to staff only: the public sees its 0.1° cell") String location_generalised_staff();
+    @Message("generalised to the centre of its 0.1° cell, to protect the place from looting") String location_generalised();
+    @Message("withheld from the public") String location_withheld_staff();
+
+    @Message("Current status") String status_heading();
+    @Message("dated") String status_dated();
+    @Message("Propose a change to this status entry") String status_propose_change();
+    @Message("Resting on {written} {#if count == 1}claim{#else}claims{/if}") String status_resting(int count, String written);
+    @Message("No source in the registry assesses its condition yet.") String status_none();
+    @Message("Status timeline") String status_timeline();
+    @Message("As of") String status_as_of();
+
+    @Message("{name}: damage history, current status and the sources behind every statement.") String monument_description(String name);
+    @Message("Parts") String monument_parts();
+    @Message("What sources say about it") String monument_claims();
+    @Message("Damage history") String monument_damage_history();
+    @Message("{written} events") String monument_events(String written);
+    @Message("No damage is recorded for it.") String monument_no_damage();
+
+    @Message("{name}: its monuments, their current condition and the damage recorded, with sources.") String site_description(String name);
+    @Message("Monuments by current status") String site_monuments_by_status();
+    @Message("No monuments are recorded for this site yet.") String site_no_monuments();
+    @Message("What sources say about the site") String site_claims();
+    @Message("Events at the site") String site_events();
+    @Message("No events are recorded for the site as a whole.") String site_no_events();
+
+    @Message("Kind") String source_kind();
+    @Message("Publisher") String source_publisher();
+    @Message("Author") String source_author();
+    @Message("Published") String source_published();
+    @Message("Language") String source_language();
+    @Message("Address") String source_address();
+    @Message("Reliability") String source_reliability();
+    @Message("What it supports ({written} {#if count == 1}claim{#else}claims{/if})") String source_supports(long count, String written);
+    @Message("About the place itself") String source_about_place();
+    @Message("Curators:") String source_curators();
+
+    // search
+    @Message("Search the registry") String search_heading();
+    @Message("Name, spelling or words") String search_label();
+    @Message("Search") String search_button();
+    @Message("Dates") String search_dates();
+    @Message("Events from") String search_from();
+    @Message("to") String search_to();
+    @Message("Status as of") String search_as_of();
+    @Message("Cannot search:") String search_cannot();
+    @Message("{written} {#if count == 1}place{#else}places{/if}") String search_results(long count, String written);
+    @Message("status as of") String search_status_as_of();
+    @Message("Did you mean") String search_did_you_mean();
+    @Message("Sort:") String search_sort();
+    @Message("relevance") String search_sort_relevance();
+    @Message("name") String search_sort_name();
+    @Message("latest event") String search_sort_latest();
+    @Message("at") String search_at();
+    @Message("matched") String search_matched();
+    @Message("Filters") String search_filters();
+    @Message("Counts among the {basis} best of {total} results.") String search_facets_capped(String basis, String total);
+    @Message("Remove filter {label}") String search_remove_filter(String label);
+    @Message("Site") String facet_site();
+    @Message("Place type") String facet_place_type();
+    @Message("Status") String facet_status();
+    @Message("Effect") String facet_effect();
+    @Message("Source kind") String facet_source_kind();
+
+    // history
+    @Message("History of {title}") String history_title(String title);
+    @Message("History of") String history_heading();
+    @Message("History") String history();
+    @Message("Every change to this record and to what belongs to it, newest first, with who made it and why.") String history_lead();
+    @Message("This record has been withdrawn: it no longer shows on the registry's pages. Its history stays, and it can be restored.") String history_withdrawn();
+    @Message("Added") String history_added();
+    @Message("Changed") String history_changed();
+    @Message("Removed") String history_removed();
+    @Message("change") String history_change();
+    @Message("Field") String history_field();
+    @Message("Before") String history_before();
+    @Message("After") String history_after();
+    @Message("Propose restoring the version before change {changeSet}") String history_restore(long changeSet);
+    @Message("(a reviewer publishes it)") String history_restore_note();
+    @Message("Page {page} is past the last page of changes; see") String history_past_last(String page);
+    @Message("the newest") String history_newest();
+    @Message("No changes are recorded.") String history_none();
+
+    @Message("Withdrawn records") String withdrawn_title();
+    @Message("Records taken off the registry's pages, newest first. Nothing is lost: each keeps its history, and a curator can propose restoring it from there.") String withdrawn_lead();
+    @Message("Record") String withdrawn_record();
+    @Message("Withdrawn") String withdrawn_when();
+    @Message("By") String withdrawn_by();
+    @Message("Why") String withdrawn_why();
+    @Message("No record has been withdrawn.") String withdrawn_none();
+
+    // errors
+    @Message("Reference:") String error_reference();
+    @Message("Back to the registry") String error_back();
+    @Message("{#switch status}{#case 400}Bad Request{#case 401}Unauthorized{#case 403}Forbidden{#case 404}Not Found{#case 405}Method Not Allowed{#case 406}Not Acceptable{#case 409}Conflict{#case 410}Gone{#case 413}Request Entity Too Large{#case 414}Request-URI Too Long{#case 415}Unsupported Media Type{#case 429}Too Many Requests{#case 431}Request Header Fields Too Large{#case 500}Internal Server Error{#case 503}Service Unavailable{#else}Error{/switch}") String error_title(int status);
+    @Message("There is nothing at this address.") String error_not_found();
+    @Message("The registry's database cannot be reached just now. Try again in a minute; nothing you sent was saved.") String error_unavailable();
+    @Message("Something went wrong on our side. Nothing you sent was saved. If it happens again, tell us the reference below.") String error_unexpected();
+    @Message("This form had expired or did not come from this site. Go back, reload the page and send it again.") String error_form_expired();
+    @Message("This form was not properly encoded (a % not followed by two hexadecimal digits). Send it again from the page.") String error_undecodable();
+    @Message("The request could not be served as sent.") String error_client();
+
+    // curators
+    @Message("Sign in") String login_title();
+    @Message("For curators, reviewers and administrators. Visitors need no account.") String login_lead();
+    @Message("Username") String login_username();
+    @Message("Password") String login_password();
+    @Message("Sign out") String sign_out();
+    @Message("curator") String role_curator();
+    @Message("reviewer") String role_reviewer();
+    @Message("administrator") String role_admin();
+
+    @Message("For curators") String curation_heading();
+    @Message("Propose a change to this {what}") String curation_propose(String what);
+    @Message("Add a monument inside it") String curation_add_monument();
+    @Message("Add a part inside it") String curation_add_part();
+    @Message("Record damage") String curation_record_damage();
+    @Message("Record its condition") String curation_record_condition();
+    @Message("Drafts waiting for review") String curation_drafts();
+    @Message("Only signed-in curators see these; the page above shows published data.") String curation_drafts_note();
+    @Message("(none)") String field_none();
+
+    @Message("Withdraw this {#switch path}{#case 'events'}damage event (with its claims){#case 'status'}status entry{#case 'places'}place{#case 'sources'}source{#case 'claims'}claim{/switch}") String withdraw_heading(String path);
+    @Message("A withdrawn record leaves the public pages but not the history: a reviewer decides, and it can be restored. It stays listed among") String withdraw_explain();
+    @Message("Why it should be withdrawn") String withdraw_why();
+    @Message("Propose withdrawing it") String withdraw_button();
+
+    @Message("Curator workspace") String workspace_title();
+    @Message("Signed in as") String workspace_signed_in();
+    @Message("Record a damage report") String workspace_report();
+    @Message("(an event, its place and a source's claim)") String workspace_report_note();
+    @Message("Record a place's condition") String workspace_status();
+    @Message("(a status as of a date, resting on claims)") String workspace_status_note();
+    @Message("Propose a new source") String workspace_source();
+    @Message("(or use “Propose a change” on any source page)") String workspace_source_note();
+    @Message("Import records from CSV files") String workspace_import();
+    @Message("(places, names, sources, events, claims, status entries)") String workspace_import_note();
+    @Message("Propose a new site") String workspace_site();
+    @Message("; monuments and parts are added from the page of the place they belong to, where signed-in curators also find “Propose a change” beside every place, event, claim and status entry") String workspace_site_note();
+    @Message("Review queue") String workspace_review();
+    @Message("{written} waiting") String workspace_waiting(String written);
+    @Message("Change your password") String workspace_password();
+    @Message("Manage accounts") String workspace_accounts();
+    @Message("Every record has its history, from which an earlier version can be restored: for example") String workspace_history();
+    @Message("the Temple of Bel's") String workspace_history_example();
+    @Message("Withdrawn records are listed at") String workspace_withdrawn();
+    @Message("Your drafts") String workspace_drafts();
+    @Message("You have proposed nothing yet.") String workspace_nothing();
+    @Message("Waiting for review") String draft_pending();
+    @Message("Published") String draft_published();
+    @Message("Sent back") String draft_sent_back();
+    @Message("reviewer") String draft_reviewer();
+    @Message("Revise and send again") String draft_revise();
+}

@@ -1,0 +1,53 @@
+package org.athar.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.athar.registry.Views;
+import org.athar.search.SearchResult;
+import org.athar.search.SearchService;
+import org.athar.time.UncertainDate;
+import org.athar.vocabulary.Term;
+
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+
+/**
+ * What templates write in the page's language (the template's locale, set by {@link Language}): vocabulary labels
+ * ({term.label}; {term.code} for CSS classes), dates ({date.text}, {day.written}) and counts ({n.digits}).
+ */
+@TemplateExtension
+public class Wording {
+
+    // above the resolver generated for the vocabularies themselves, whose label() is the English one
+    @TemplateExtension(priority = 100)
+    static String label(Term term, @TemplateAttribute("locale") Object locale) {
+        return term.label(Language.of(locale).locale);
+    }
+
+    /** A search facet's value: {v.label(facet.key)}. */
+    static String label(SearchResult.FacetValue value, String facet, @TemplateAttribute("locale") Object locale) {
+        return SearchService.label(facet, value, Language.of(locale).locale);
+    }
+
+    static String code(Term term) {
+        return term.name().toLowerCase().replace('_', '-');
+    }
+
+    static String text(Views.DateView date, @TemplateAttribute("locale") Object locale) {
+        return UncertainDate.parse(date.edtf()).label(Language.of(locale).locale);
+    }
+
+    static String written(LocalDate day, @TemplateAttribute("locale") Object locale) {
+        return UncertainDate.dayLabel(day, Language.of(locale).locale);
+    }
+
+    static String written(OffsetDateTime time, @TemplateAttribute("locale") Object locale) {
+        return written(time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), locale);
+    }
+
+    static String digits(Number n, @TemplateAttribute("locale") Object locale) {
+        return UncertainDate.number(n.longValue(), Language.of(locale).locale);
+    }
+}
