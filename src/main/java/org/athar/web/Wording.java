@@ -3,6 +3,7 @@ package org.athar.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.athar.registry.Views;
 import org.athar.search.SearchResult;
@@ -45,6 +46,11 @@ public class Wording {
 
     static String written(OffsetDateTime time, @TemplateAttribute("locale") Object locale) {
         return written(time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), locale);
+    }
+
+    /** An instant as HTML's {@code <time datetime>} takes it (whole seconds, UTC). */
+    static String datetime(OffsetDateTime time) {
+        return time.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     static String digits(Number n, @TemplateAttribute("locale") Object locale) {
