@@ -3,7 +3,6 @@ package org.athar.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 import java.nio.file.Files;
@@ -18,34 +17,29 @@ import jakarta.inject.Inject;
 
 import org.athar.account.Role;
 import org.athar.testsupport.Accounts;
+import org.athar.testsupport.Chromium;
 import org.athar.testsupport.Db;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The curation workflow in a real headless Chromium (Debian's, at /usr/bin/chromium): a curator records a damage
- * report with a new source and claim, a reviewer publishes it, a visitor reads it; a script typed into the fields
- * is shown as text and never runs. Without Chromium the test is skipped, unless ATHAR_REQUIRE_BROWSER is set
- * (as .ci/run does), so that CI cannot pass without running it.
+ * The curation workflow in a real headless Chromium ({@link Chromium}): a curator records a damage report with a new
+ * source and claim, a reviewer publishes it, a visitor reads it; a script typed into the fields is shown as text and
+ * never runs.
  */
 @QuarkusTest
 class CurationInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String SCRIPT = "<script>window.hacked=1</script><img src=x onerror=\"window.hacked=2\">";
 
-    private static Playwright playwright;
-    private static Browser chromium;
+    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL base;
@@ -55,23 +49,19 @@ class CurationInBrowserTest {
 
     @BeforeAll
     static void launch() {
-        boolean required = System.getenv("ATHAR_REQUIRE_BROWSER") != null;
-        assumeTrue(required || Files.isExecutable(CHROMIUM), "Chromium is not installed: browser tests skipped");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     /** A fresh browser profile that fails the test on any dialog a script might open. */
     private Page person(List<String> dialogs) {
-        BrowserContext context = chromium.newContext();
+        BrowserContext context = chromium.browser.newContext();
         Page page = context.newPage();
         page.onDialog(dialog -> {
             dialogs.add(dialog.message());
@@ -81,11 +71,7 @@ class CurationInBrowserTest {
     }
 
     private void signIn(Page page, String username, String password) {
-        page.navigate(base + "login");
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("button[type=submit]");
-        page.waitForURL("**/curate");
+        Chromium.signIn(page, base.toString(), username, password);
     }
 
     @Test
