@@ -1,7 +1,6 @@
 package org.athar.search;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,15 +131,7 @@ public record SearchRequest(String query, String site, PlaceType placeType, Plac
 
     private static LocalDate date(MultivaluedMap<String, String> params, String name) {
         String value = text(params, name);
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "'" + value + "' is not a date: write '" + name
-                    + "' as YYYY-MM-DD, for example 2016-01-01.");
-        }
+        return Requests.date(value, name);
     }
 
     private static Sort sort(MultivaluedMap<String, String> params) {

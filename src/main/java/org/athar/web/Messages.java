@@ -19,6 +19,7 @@ public interface Messages {
     @Message("Main") String layout_nav();
     @Message("Registry") String layout_registry();
     @Message("Search") String layout_search();
+    @Message("Map") String layout_map();
     @Message("JSON API") String layout_api();
     @Message("Curators") String layout_curators();
     @Message("Athar records damage to cultural heritage. Every statement carries its source; where sources disagree, each is shown.") String layout_footer_sources();
@@ -152,6 +153,20 @@ public interface Messages {
     @Message("What it supports ({written} {#if count == 1}claim{#else}claims{/if})") String source_supports(long count, String written);
     @Message("About the place itself") String source_about_place();
     @Message("Curators:") String source_curators();
+
+    // maps and time
+    @Message("Map of the registry") String map_title();
+    @Message("Every located place in the registry, coloured by its condition. Zoom in to see single monuments; a number is a group of places, coloured by the worst condition among them.") String map_lead();
+    @Message("Map") String map_label();
+    @Message("Locations are shown as the public may see them: some are generalised to the centre of a 0.1° cell, some withheld, to protect the places from looting. Select a place to open its page.") String map_caption();
+    @Message("Legend") String map_legend();
+    @Message("places") String map_places();
+    @Message("may already have changed by then") String map_uncertain();
+    @Message("Sites") String map_sites();
+    @Message("Without scripts, or to use the points elsewhere: every site below has its own page with its monuments and their coordinates, and every located place is in") String map_without_script();
+    @Message("Condition as of") String as_of_label();
+    @Message("Show") String as_of_show();
+    @Message("Now") String as_of_now();
 
     // search
     @Message("Search the registry") String search_heading();

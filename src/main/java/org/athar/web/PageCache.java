@@ -61,7 +61,7 @@ public class PageCache {
 
     /** Where visitors read the registry; everything else (curation, accounts, /q) is never cached. */
     private static final List<String> PUBLIC = List.of("/sites/", "/monuments/", "/sources/", "/events/", "/claims/",
-            "/history/", "/search", "/api/", "/ld/");
+            "/history/", "/search", "/map", "/api/", "/ld/");
     private static final String KEY = "athar.page-cache.key";
     private static final String GENERATION = "athar.page-cache.generation";
     private static final String ANONYMOUS = "athar.page-cache.anonymous";

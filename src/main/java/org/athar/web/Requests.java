@@ -20,6 +20,19 @@ public final class Requests {
         return Long.parseLong(text);
     }
 
+    /** A day parameter (YYYY-MM-DD), or null when not given. */
+    public static java.time.LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(name, "'" + value + "' is not a date: write '" + name
+                    + "' as YYYY-MM-DD, for example 2016-01-01.");
+        }
+    }
+
     /** A whole-number parameter within a range, or {@code absent} when not given. */
     public static int wholeNumber(String value, String name, int absent, int min, int max) {
         if (value == null || value.isBlank()) {

@@ -22,6 +22,8 @@ public final class MainPages {
             "/search?from=2015-13-01",
             "/monuments/temple-of-bel/history",
             "/history/withdrawn",
+            "/map",
+            "/map?asOf=2015-09-01",
             "/login",
             "/monuments/no-such-monument");
 
