@@ -1,5 +1,6 @@
 package org.athar.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.athar.registry.Views.EventView;
 import org.athar.registry.Views.LocationView;
 import org.athar.registry.Views.MonumentView;
 import org.athar.registry.Views.Page;
+import org.athar.registry.Views.PendingChange;
 import org.athar.registry.Views.PlaceRef;
 import org.athar.registry.Views.SiteView;
 import org.athar.registry.Views.SourceView;
@@ -35,6 +37,7 @@ import org.athar.registry.Views.StatusView;
 import org.athar.registry.Views.SupportedClaim;
 import org.athar.status.Condition;
 import org.athar.status.StatusAssessment;
+import org.athar.time.UncertainDate;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
@@ -105,21 +108,59 @@ public class Registry {
     }
 
     public Optional<SiteView> site(String slug, Paging monuments, Paging events) {
+        return site(slug, monuments, events, null);
+    }
+
+    /**
+     * A site with its monuments by condition: now, or with {@code asOf} on that day, when each monument is in the
+     * condition of its last status entry dated by then, and a later entry whose window holds the day is named beside
+     * it as a change that may already have happened.
+     */
+    public Optional<SiteView> site(String slug, Paging monuments, Paging events, LocalDate asOf) {
         readOnly();
+        String status = asOf == null ? CURRENT_STATUS : "condition_on(s.status_days, s.status_conditions, ?2)";
+        String worstFirst = WORST_FIRST.replace(CURRENT_STATUS, status);
+        Object[] params = asOf == null ? new Object[0] : new Object[] { asOf };
         return Place.findBySlugWithNames(slug, PlaceLevel.SITE).map(site -> {
-            List<StatusCount> counts = rows("select " + CURRENT_STATUS + ", count(*) from place_search s "
-                    + "where s.site_id = ?1 and s.level = 'MONUMENT' group by " + CURRENT_STATUS + " order by " + WORST_FIRST,
-                    site.id).stream()
+            List<StatusCount> counts = rows("select st, count(*) from (select " + status + " as st from place_search s "
+                    + "where s.site_id = ?1 and s.level = 'MONUMENT') m group by st order by " + WORST_FIRST.replace(CURRENT_STATUS, "st"),
+                    with(site.id, params)).stream()
                     .map(r -> new StatusCount(r[0] == null ? null : Condition.valueOf((String) r[0]), ((Number) r[1]).longValue()))
                     .toList();
             long total = counts.stream().mapToLong(StatusCount::count).sum();
-            Page<PlaceRef> page = Page.of(monuments, total, placeRefs(PLACE_REF + "where s.site_id = ?1 and s.level = 'MONUMENT' order by "
-                    + WORST_FIRST + ", s.display_name, p.slug", monuments, site.id));
+            Page<PlaceRef> page = Page.of(monuments, total, placeRefs(PLACE_REF.replace(CURRENT_STATUS, status)
+                    + "where s.site_id = ?1 and s.level = 'MONUMENT' order by " + worstFirst + ", s.display_name, p.slug",
+                    monuments, with(site.id, params)));
             List<StatusView> timeline = timeline(site);
+            StatusView shown = asOf == null ? first(timeline) : timeline.stream()
+                    .filter(v -> !StatusView.effectiveOn(v).isAfter(asOf)).findFirst().orElse(null);
+            List<PendingChange> pending = asOf == null ? List.of() : pending(site.id, page.items(), asOf);
             return new SiteView(site.slug, site.displayName(), site.placeType, site.kind, site.description,
-                    Views.names(site), LocationView.of(site, staff()), Views.identifiers(site), first(timeline), timeline,
-                    counts, page, events(site, events), claimsAbout(site));
+                    Views.names(site), LocationView.of(site, staff()), Views.identifiers(site), shown, timeline,
+                    counts, page, events(site, events), claimsAbout(site), asOf, pending);
         });
+    }
+
+    private static Object[] with(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /**
+     * The status entries of the site and of these monuments that may already hold on a day without being counted: their
+     * window holds the day, but the registry counts them from its last day, after it. One query, for the page shown.
+     */
+    private static List<PendingChange> pending(long siteId, List<PlaceRef> monuments, LocalDate day) {
+        List<String> slugs = new ArrayList<>(monuments.stream().map(PlaceRef::slug).toList());
+        return rows("select p.slug, a.condition, a.as_of_edtf from status_assessment a join place p on p.id = a.place_id "
+                + "where (p.id = ?1 or p.slug in (?2)) and (a.as_of_earliest is null or a.as_of_earliest <= ?3) "
+                + "and a.as_of_latest > ?3 order by p.slug, a.effective_on, a.id", siteId,
+                slugs.isEmpty() ? List.of("") : slugs, day).stream()
+                .map(r -> new PendingChange((String) r[0], Condition.valueOf((String) r[1]),
+                        Views.DateView.of(UncertainDate.parse((String) r[2]))))
+                .toList();
     }
 
     public Optional<MonumentView> monument(String slug, Paging events, Paging parts) {

@@ -160,6 +160,15 @@ public final class Views {
             return new StatusView(s.id, s.condition, DateView.of(s.asOf), s.note,
                     s.basis.stream().sorted(Comparator.comparing(c -> c.id)).map(ClaimView::of).toList());
         }
+
+        /** The day the registry counts the entry from (its window's last day, or its first for an open end). */
+        static LocalDate effectiveOn(StatusView v) {
+            return v.asOf.latest() != null ? v.asOf.latest() : v.asOf.earliest();
+        }
+    }
+
+    /** A status entry that may already hold on the day asked about: its window holds the day, it is counted from later. */
+    public record PendingChange(String slug, Condition condition, DateView window) {
     }
 
     /** A monument (or part) with everything known about it. */
@@ -185,7 +194,12 @@ public final class Views {
     public record SiteView(String slug, String name, PlaceType placeType, PlaceKind kind, String description,
             List<NameView> names, LocationView location, List<IdentifierView> identifiers, StatusView status,
             List<StatusView> statusTimeline, List<StatusCount> monumentCounts, Page<PlaceRef> monuments,
-            Page<EventView> events, List<ClaimView> claims) {
+            Page<EventView> events, List<ClaimView> claims, LocalDate asOf, List<PendingChange> pending) {
+
+        /** What may already have changed for a place on the day asked about. */
+        public List<PendingChange> pendingFor(String slug) {
+            return pending.stream().filter(c -> c.slug().equals(slug)).toList();
+        }
 
         /** This page's monuments grouped by condition, for the page. */
         public List<StatusGroup> monumentsByStatus() {

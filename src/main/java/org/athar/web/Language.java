@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -99,34 +98,15 @@ public enum Language {
     public static class Current {
 
         @Inject
-        CurrentVertxRequest request;
+        Here here;
 
         public Language current() {
-            return of(context());
-        }
-
-        /** The request being answered, if any (an error page written before the request began has none). */
-        private RoutingContext context() {
-            return Arc.container().requestContext().isActive() ? request.getCurrent() : null;
+            return of(here.context());
         }
 
         /** This page's address in the other language. */
         public String switchPath() {
-            RoutingContext context = context();
-            if (context == null) {
-                return "/?" + PARAMETER + "=" + current().other().code();
-            }
-            StringBuilder query = new StringBuilder();
-            String raw = context.request().query();
-            if (raw != null) {
-                for (String pair : raw.split("&")) {
-                    if (!pair.isEmpty() && !pair.equals(PARAMETER) && !pair.startsWith(PARAMETER + "=")) {
-                        query.append(pair).append('&');
-                    }
-                }
-            }
-            query.append(PARAMETER).append('=').append(of(context).other().code());
-            return context.request().path() + "?" + query;
+            return here.with(PARAMETER, current().other().code());
         }
     }
 }

@@ -167,6 +167,10 @@ public interface Messages {
     @Message("Condition as of") String as_of_label();
     @Message("Show") String as_of_show();
     @Message("Now") String as_of_now();
+    @Message("Condition on {day}") String status_on(String day);
+    @Message("Monuments by their condition on {day}") String site_monuments_on(String day);
+    @Message("Each monument is shown in the condition of its last status entry dated by that day. Where a later entry's dates include the day, the change it records may already have happened: it is named beside the monument.") String site_as_of_explain();
+    @Message("may already be {condition}: an entry dated") String pending_change(String condition);
 
     // search
     @Message("Search the registry") String search_heading();

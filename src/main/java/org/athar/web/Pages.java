@@ -156,8 +156,12 @@ public class Pages {
     }
 
     private Shown<SiteView> shownSite(String slug, String page, String events, String rev, UriInfo uri) {
+        return shownSite(slug, page, events, rev, null, uri);
+    }
+
+    private Shown<SiteView> shownSite(String slug, String page, String events, String rev, LocalDate asOf, UriInfo uri) {
         return show(SITE, slug, placeId(slug, PlaceLevel.SITE), rev,
-                () -> registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS)),
+                () -> registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS), asOf),
                 SiteView::name, uri);
     }
 
@@ -185,8 +189,9 @@ public class Pages {
     @GET
     @Path("sites/{slug}")
     public TemplateInstance site(@PathParam("slug") String slug, @QueryParam("page") String page,
-            @QueryParam("events") String events, @QueryParam("rev") String rev, @Context UriInfo uri) {
-        Shown<SiteView> site = shownSite(slug, page, events, rev, uri);
+            @QueryParam("events") String events, @QueryParam("rev") String rev, @QueryParam("asOf") String asOf,
+            @Context UriInfo uri) {
+        Shown<SiteView> site = shownSite(slug, page, events, rev, Requests.date(asOf, "asOf"), uri);
         return Templates.site(site.view(), curation(slug), site.cite());
     }
 

@@ -157,7 +157,7 @@ class BoundedQueriesTest {
                 .body("monuments.items", hasSize(50)).body("monuments.items[49].status", equalTo("GOOD"));
         given().accept("text/html").get("/sites/bq-big-site").then().statusCode(200)
                 .body(containsString("Page 1 of 6 (300 in all)"))
-                .body(containsString("<a href=\"?page=2\" rel=\"next\">Next</a>"))
+                .body(containsString("<a href=\"/sites/bq-big-site?page=2\" rel=\"next\">Next</a>"))
                 .body(containsString("<h3>Destroyed <span class=\"count\">(100)</span></h3>"));
         given().accept("text/html").get("/sites/bq-big-site?page=7").then().statusCode(200)
                 .body(containsString("Page 7 of 6"));

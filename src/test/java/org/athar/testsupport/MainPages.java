@@ -9,6 +9,7 @@ public final class MainPages {
     public static final List<String> PUBLIC = List.of(
             "/",
             "/sites/palmyra",
+            "/sites/palmyra?asOf=2015-08-29",
             "/monuments/temple-of-bel",
             "/monuments/roman-theatre",
             "/monuments/tower-of-elahbel",

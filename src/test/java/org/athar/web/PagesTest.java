@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -119,5 +121,30 @@ class PagesTest {
                 .body(not(containsString("src=\"http")))
                 .body(not(containsString("<link rel=\"stylesheet\" href=\"http")));
         given().get("/css/athar.css").then().statusCode(200);
+    }
+
+    @Test
+    void aSitesPageAsOfADayShowsEachMonumentsConditionThenAndWhatMayAlreadyHaveChanged() {
+        // the Temple of Bel was destroyed between 27 and 31 Aug 2015 (UNOSAT's imagery)
+        String before = page("/sites/palmyra?asOf=2015-06-01").statusCode(200)
+                .body(containsString("Monuments by their condition on 1 Jun 2015"))
+                .body(containsString("<input id=\"asOf\" name=\"asOf\" type=\"date\" value=\"2015-06-01\">"))
+                .body(containsString("data-as-of=\"2015-06-01\""))
+                .extract().asString();
+        assertFalse(groupOf(before, "Temple of Bel").contains("Destroyed"), "not yet destroyed on 1 Jun 2015");
+        page("/sites/palmyra?asOf=2015-08-29").statusCode(200)
+                .body(containsString("<a href=\"/monuments/temple-of-bel\">Temple of Bel</a> <span class=\"meta\">Temple</span>\n"
+                        + "        <span class=\"pending\">may already be Destroyed: an entry dated <span class=\"date\" "
+                        + "title=\"EDTF 2015-08-27/2015-08-31\">between 27 Aug 2015 and 31 Aug 2015</span>"));
+        String after = page("/sites/palmyra?asOf=2015-09-05").extract().asString();
+        assertTrue(groupOf(after, "Temple of Bel").startsWith("Destroyed"));
+        page("/sites/palmyra?asOf=2015-02-30").statusCode(400).body(containsString("is not a date"));
+    }
+
+    /** The heading of the status group a monument is listed under on a site's page. */
+    private static String groupOf(String page, String monument) {
+        int at = page.indexOf(">" + monument + "</a>");
+        int heading = page.lastIndexOf("<h3>", at);
+        return page.substring(heading + 4, page.indexOf("<", heading + 4)).strip();
     }
 }
