@@ -2,6 +2,7 @@ package org.athar.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,38 @@ public class Registry {
                     Views.names(site), LocationView.of(site, staff()), Views.identifiers(site), shown, timeline,
                     counts, page, events(site, events), claimsAbout(site), asOf, pending);
         });
+    }
+
+    /**
+     * The days on which the number of a site's monuments in some condition changes, with the counts from then on
+     * (in {@link Charts#STACK_ORDER}), from the timelines the search index keeps: one query, one row per change.
+     */
+    public List<Charts.Step> conditionSteps(String siteSlug) {
+        readOnly();
+        List<Object[]> changes = rows("""
+                with t as (
+                  select u.d, u.c, lead(u.d) over (partition by s.place_id order by u.o) as next
+                  from place_search s, unnest(s.status_days, s.status_conditions) with ordinality as u(d, c, o)
+                  where s.site_id = (select id from place where slug = ?1 and level = 'SITE') and s.level = 'MONUMENT'
+                ), changes as (
+                  select d as day, c, 1 as delta from t union all select next, c, -1 from t where next is not null
+                )
+                select day, c, sum(delta) from changes group by day, c order by day""", siteSlug);
+        List<Charts.Step> steps = new ArrayList<>();
+        long[] counts = new long[Charts.STACK_ORDER.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            Object[] row = changes.get(i);
+            counts[Charts.STACK_ORDER.indexOf(Condition.valueOf((String) row[1]))] += ((Number) row[2]).longValue();
+            LocalDate day = toLocalDate(row[0]);
+            if (i + 1 == changes.size() || !toLocalDate(changes.get(i + 1)[0]).equals(day)) {
+                steps.add(new Charts.Step(day, Arrays.stream(counts).boxed().toList()));
+            }
+        }
+        return steps;
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static Object[] with(Object first, Object[] rest) {

@@ -168,6 +168,18 @@ public interface Messages {
     @Message("Show") String as_of_show();
     @Message("Now") String as_of_now();
     @Message("Condition on {day}") String status_on(String day);
+    @Message("Timeline of {name}") String timeline_title(String name);
+    @Message("Damage events from {from} to {to} as the sources date them, one row each: a dot for a day, a bar for a window of possible days, the registry's reading larger, competing dates striped; below, the monument's condition over time.") String timeline_desc(String from, String to);
+    @Message("Dots are days, bars the windows sources give; the larger mark is the registry's reading, striped ones dates that sources dispute. The band below is the monument's condition, by its status entries.") String timeline_caption();
+    @Message("The same as a table") String timeline_table();
+    @Message("What") String timeline_what();
+    @Message("Reading") String timeline_reading();
+    @Message("competing date") String timeline_competing();
+    @Message("another claimed date") String timeline_other();
+    @Message("Monuments of {name} by condition over time") String stack_title(String name);
+    @Message("How many of the site's {total} monuments were in each condition, from their status entries; the light ground is those not yet assessed.") String stack_desc(String total);
+    @Message("Monuments by condition over time: each colour is a condition, as in the legend; the light ground is monuments not yet assessed.") String stack_caption();
+    @Message("From") String stack_from();
     @Message("Monuments by their condition on {day}") String site_monuments_on(String day);
     @Message("Each monument is shown in the condition of its last status entry dated by that day. Where a later entry's dates include the day, the change it records may already have happened: it is named beside the monument.") String site_as_of_explain();
     @Message("may already be {condition}: an entry dated") String pending_change(String condition);

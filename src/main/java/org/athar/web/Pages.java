@@ -3,6 +3,7 @@ package org.athar.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.athar.history.Revisions;
 import org.athar.history.Revisions.Revision;
 import org.athar.place.PlaceLevel;
 import org.athar.place.Place;
+import org.athar.registry.Charts;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventDetail;
 import org.athar.registry.Views.EventSummary;
@@ -58,9 +60,9 @@ public class Pages {
     static class Templates {
         static native TemplateInstance home(Page<PlaceRef> sites, List<EventSummary> recentEvents);
 
-        static native TemplateInstance site(SiteView site, Curation curation, Citation cite);
+        static native TemplateInstance site(SiteView site, Curation curation, Citation cite, Charts.Stack chart);
 
-        static native TemplateInstance monument(MonumentView monument, Curation curation, Citation cite);
+        static native TemplateInstance monument(MonumentView monument, Curation curation, Citation cite, Charts.Timeline timeline);
 
         static native TemplateInstance source(SourceView source, Citation cite);
 
@@ -192,7 +194,10 @@ public class Pages {
             @QueryParam("events") String events, @QueryParam("rev") String rev, @QueryParam("asOf") String asOf,
             @Context UriInfo uri) {
         Shown<SiteView> site = shownSite(slug, page, events, rev, Requests.date(asOf, "asOf"), uri);
-        return Templates.site(site.view(), curation(slug), site.cite());
+        // the chart reads the registry as it is now: an earlier revision is shown without it
+        Charts.Stack chart = rev != null ? null : Charts.stack(registry.conditionSteps(slug), site.view().monuments().total(),
+                LocalDate.now(ZoneOffset.UTC));
+        return Templates.site(site.view(), curation(slug), site.cite(), chart);
     }
 
     @GET
@@ -200,7 +205,9 @@ public class Pages {
     public TemplateInstance monument(@PathParam("slug") String slug, @QueryParam("page") String page,
             @QueryParam("parts") String parts, @QueryParam("rev") String rev, @Context UriInfo uri) {
         Shown<MonumentView> monument = shownMonument(slug, page, parts, rev, uri);
-        return Templates.monument(monument.view(), curation(slug), monument.cite());
+        MonumentView view = monument.view();
+        return Templates.monument(view, curation(slug), monument.cite(),
+                Charts.timeline(view.events().items(), view.statusTimeline(), LocalDate.now(ZoneOffset.UTC)));
     }
 
     @GET

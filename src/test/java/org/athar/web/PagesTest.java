@@ -141,6 +141,34 @@ class PagesTest {
         page("/sites/palmyra?asOf=2015-02-30").statusCode(400).body(containsString("is not a date"));
     }
 
+    @Test
+    void aMonumentsTimelineDrawsEachClaimedDateTheReadingAndTheStatusAsAnAccessibleSvg() {
+        String page = page("/monuments/temple-of-bel").statusCode(200)
+                .body(containsString("role=\"img\" aria-labelledby=\"timeline-title timeline-desc\""))
+                .body(containsString("<title id=\"timeline-title\">Timeline of Temple of Bel</title>"))
+                // the registry's reading, and the dates that compete with it (23 Aug 2015 is the Baalshamin date)
+                .body(containsString("<circle class=\"mark reading\""))
+                .body(containsString("<title>registry reading: 30 Aug 2015</title>"))
+                .body(containsString("class=\"mark competing\""))
+                .body(containsString("<title>23 Aug 2015</title>"))
+                // a window of possible days is a bar; the condition a band
+                .body(containsString("<title>between 27 Aug 2015 and 31 Aug 2015</title></rect>"))
+                .body(containsString("<rect class=\"band condition-destroyed\""))
+                .body(containsString("<summary>The same as a table</summary>"))
+                .extract().asString();
+        assertTrue(page.indexOf("<title>registry reading") < page.indexOf("class=\"mark competing\""));
+    }
+
+    @Test
+    void aSitesChartCountsItsMonumentsInEachConditionOverTime() {
+        page("/sites/palmyra").statusCode(200)
+                .body(containsString("<title id=\"stack-title\">Monuments of Palmyra by condition over time</title>"))
+                .body(containsString("<rect class=\"condition-destroyed\""))
+                // the table equivalent ends with today's counts, which are the page's own counts
+                .body(containsString("<th scope=\"col\">Destroyed</th>"))
+                .body(containsString("<td>8</td><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td></tr>"));
+    }
+
     /** The heading of the status group a monument is listed under on a site's page. */
     private static String groupOf(String page, String monument) {
         int at = page.indexOf(">" + monument + "</a>");
