@@ -72,6 +72,10 @@ public class Draft extends PanacheEntityBase {
     @Column(name = "reviewed_at")
     public OffsetDateTime reviewedAt;
 
+    /** Reviewed by its own author, where the installation lets administrators do so (a single curator). */
+    @Column(name = "self_reviewed")
+    public boolean selfReviewed;
+
     @Version
     public int version;
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.athar.account.Account;
+import org.athar.account.Role;
 import org.athar.damage.StoredReadings;
 import org.athar.db.Sql;
 import org.athar.history.History;
@@ -32,6 +33,7 @@ import org.athar.web.Requests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,6 +64,13 @@ public class ReviewResource {
     /** A pending draft: what it proposes, in words and field by field against what is published now. */
     public record Pending(Draft draft, String title, List<FieldChange> changes, String recordPath) {
     }
+
+    /**
+     * Whether an administrator may publish (or send back) their own drafts: off by default, so that every change is
+     * seen by two people; an installation with a single curator turns it on.
+     */
+    @ConfigProperty(name = "athar.review.admins-review-own-drafts", defaultValue = "false")
+    boolean adminsReviewOwnDrafts;
 
     @Inject
     SecurityIdentity identity;
@@ -177,8 +186,11 @@ public class ReviewResource {
                             + draft.reviewedAt.toLocalDate())
                     + ". Nothing more to do here.");
         }
-        if (draft.author.username.equals(identity.getPrincipal().getName())) {
-            throw new BadParameterException("id", "Another reviewer must review your own draft.");
+        if (draft.author.username.equals(identity.getPrincipal().getName())
+                && !(adminsReviewOwnDrafts && identity.hasRole(Role.ADMIN.name()))) {
+            throw new BadParameterException("id", "Another reviewer must review your own draft."
+                    + (identity.hasRole(Role.ADMIN.name()) ? " (An administrator may review their own drafts only where "
+                            + "athar.review.admins-review-own-drafts is set to true.)" : ""));
         }
         return draft;
     }
@@ -187,6 +199,7 @@ public class ReviewResource {
         draft.state = state;
         draft.reviewer = Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
         draft.reviewComment = reviewComment;
+        draft.selfReviewed = draft.reviewer.id.equals(draft.author.id);
         draft.reviewedAt = OffsetDateTime.now();
     }
 

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.athar.account.Account;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,8 +31,11 @@ public class WorkspaceResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance workspace(Account account, List<Draft> drafts, long pending);
+        static native TemplateInstance workspace(Account account, List<Draft> drafts, long pending, boolean adminsReviewOwnDrafts);
     }
+
+    @ConfigProperty(name = "athar.review.admins-review-own-drafts", defaultValue = "false")
+    boolean adminsReviewOwnDrafts;
 
     @Inject
     SecurityIdentity identity;
@@ -40,6 +45,6 @@ public class WorkspaceResource {
     @Transactional
     public TemplateInstance workspace() {
         Account me = Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
-        return Templates.workspace(me, Draft.byAuthor(me), Draft.count("state", Draft.PENDING));
+        return Templates.workspace(me, Draft.byAuthor(me), Draft.count("state", Draft.PENDING), adminsReviewOwnDrafts);
     }
 }

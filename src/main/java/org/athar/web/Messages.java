@@ -294,6 +294,8 @@ public interface Messages {
     @Message("the Temple of Bel's") String workspace_history_example();
     @Message("Withdrawn records are listed at") String workspace_withdrawn();
     @Message("Your drafts") String workspace_drafts();
+    @Message("Everything proposed here is a draft until a second person, a reviewer or an administrator other than its author, publishes it. An installation with a single curator needs a second account, or an administrator's permission to review their own drafts (see the README).") String workspace_two_people();
+    @Message("On this installation administrators may publish their own drafts.") String workspace_admins_review_own();
     @Message("You have proposed nothing yet.") String workspace_nothing();
     @Message("Waiting for review") String draft_pending();
     @Message("Published") String draft_published();
