@@ -40,8 +40,24 @@ public class UncertainDate {
         this.precision = precision;
     }
 
-    /** Parses an EDTF date or interval; throws {@link InvalidDateException} with a readable message. */
+    /**
+     * Parses an EDTF date or interval; throws {@link InvalidDateException} with a readable message, which suggests the
+     * EDTF meant when the text is a date written another common way ("30/08/2015": did you mean 2015-08-30?).
+     */
     public static UncertainDate parse(String text) {
+        try {
+            return parseEdtf(text);
+        } catch (InvalidDateException e) {
+            String suggestion = DateSuggestion.of(text).orElse(null);
+            if (suggestion == null) {
+                throw e;
+            }
+            throw new InvalidDateException("'" + text.strip() + "' is not written as the registry writes dates (EDTF, "
+                    + "year first): did you mean " + suggestion + "?");
+        }
+    }
+
+    private static UncertainDate parseEdtf(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidDateException("A date is required.");
         }

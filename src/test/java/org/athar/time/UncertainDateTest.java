@@ -81,4 +81,24 @@ class UncertainDateTest {
         InvalidDateException e = assertThrows(InvalidDateException.class, () -> UncertainDate.parse(text));
         assertFalse(e.getMessage().isBlank());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "30/08/2015 | 2015-08-30", "30.08.2015 | 2015-08-30", "2015/08/30 | 2015-08-30", "2015-8-30 | 2015-08-30",
+            "08/2015 | 2015-08", "30 August 2015 | 2015-08-30", "August 30, 2015 | 2015-08-30", "Aug 2015 | 2015-08",
+            "c. 2015 | 2015~" })
+    void aDateWrittenAnotherCommonWayIsRefusedWithTheEdtfItMostLikelyMeans(String typed, String meant) {
+        InvalidDateException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidDateException.class,
+                () -> UncertainDate.parse(typed));
+        org.junit.jupiter.api.Assertions.assertEquals("'" + typed + "' is not written as the registry writes dates "
+                + "(EDTF, year first): did you mean " + meant + "?", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(meant, UncertainDate.parse(meant).edtf);
+    }
+
+    @Test
+    void anImpossibleDayIsNotSuggested() {
+        InvalidDateException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidDateException.class,
+                () -> UncertainDate.parse("31/02/2015"));
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("did you mean"), e.getMessage());
+    }
 }
