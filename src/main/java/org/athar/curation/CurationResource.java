@@ -186,8 +186,7 @@ public class CurationResource {
         if (comment == null || comment.isBlank()) {
             throw new BadParameterException("comment", "Say why this record should be withdrawn, for the reviewer.");
         }
-        Draft.propose(drafting.me(), type, Draft.WITHDRAW, recordId, version, "{}", comment);
-        return Drafting.toWorkspace();
+        return Drafting.toWorkspace(Draft.propose(drafting.me(), type, Draft.WITHDRAW, recordId, version, "{}", comment));
     }
 
     /**
@@ -210,9 +209,9 @@ public class CurationResource {
             throw new BadParameterException("changeSet", "Before change " + set + " this " + type.noun()
                     + " was not in the registry: propose withdrawing it instead.");
         }
-        Draft.propose(drafting.me(), type, Draft.RESTORE, recordId, type.versionOf(recordId), "{\"changeSet\": " + set + "}",
+        Draft draft = Draft.propose(drafting.me(), type, Draft.RESTORE, recordId, type.versionOf(recordId), "{\"changeSet\": " + set + "}",
                 "Restore the version before change " + set);
-        return Drafting.toWorkspace();
+        return Drafting.toWorkspace(draft);
     }
 
     /** A stable key from the title: "The New Arab report" becomes "the-new-arab-report-12". */

@@ -1,13 +1,18 @@
 package org.athar.curation;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.athar.damage.CauseCategory;
 import org.athar.damage.CauseType;
 import org.athar.damage.Certainty;
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
+import org.athar.damage.EffectType;
+import org.athar.damage.Extent;
 import org.athar.damage.Severity;
 import org.athar.damage.Verification;
 import org.athar.evidence.Source;
@@ -21,11 +26,31 @@ import org.athar.place.Place;
  */
 public record DamageReportForm(String event, String place, String summary, String causeCategory, String causeType,
         String date, String severity, String actor, String sourceId, SourceForm newSource, String quote,
-        String certainty, String verification) implements Proposal {
+        String certainty, String verification, String extent, List<String> effects, String furtherPlaces, String note)
+        implements Proposal {
 
     public static DamageReportForm empty(String place, String event) {
         return new DamageReportForm(event, place, "", "MILITARY_ARMED_CONFLICT", "", "", "", "", "", SourceForm.empty(),
-                "", "MEDIUM", "REPORTED");
+                "", "MEDIUM", "REPORTED", "", List.of(), "", "");
+    }
+
+    /** The effects ticked (none in drafts from before the form asked). */
+    @Override
+    public List<String> effects() {
+        return effects == null ? List.of() : effects;
+    }
+
+    /** The other places the event struck, by slug. */
+    List<String> further() {
+        return Forms.blank(furtherPlaces) ? List.of()
+                : Arrays.stream(furtherPlaces.split(",")).map(String::strip).filter(t -> !t.isBlank()).distinct().toList();
+    }
+
+    /** The report with places named by a name a person typed (a unique one) given by their slugs. */
+    DamageReportForm resolved() {
+        return new DamageReportForm(event, Pick.slug(place), summary, causeCategory, causeType, date, severity, actor,
+                sourceId, newSource, quote, certainty, verification, extent, effects(),
+                further().stream().map(Pick::slug).collect(Collectors.joining(", ")), note);
     }
 
     public boolean aboutExistingEvent() {
@@ -35,12 +60,20 @@ public record DamageReportForm(String event, String place, String summary, Strin
     /** The report as it is kept: a chosen existing source makes the new-source fields irrelevant. */
     DamageReportForm withoutUnusedSource() {
         return Forms.blank(sourceId) ? this : new DamageReportForm(event, place, summary, causeCategory, causeType, date,
-                severity, actor, sourceId.strip(), null, quote, certainty, verification);
+                severity, actor, sourceId.strip(), null, quote, certainty, verification, extent, effects(), furtherPlaces, note);
     }
 
     @Override
     public String title() {
         return aboutExistingEvent() ? "new claim about " + event.strip() : summary;
+    }
+
+    @Override
+    public String about() {
+        if (aboutExistingEvent()) {
+            return DamageEvent.findBySlug(event.strip()).map(e -> e.summary).orElse(event.strip());
+        }
+        return Place.findBySlug(place.strip()).map(Place::displayName).orElse(place.strip());
     }
 
     @Override
@@ -51,7 +84,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
     /** The report with empty new-source fields where it cites an existing source, for showing in its form. */
     DamageReportForm withNewSourceFields() {
         return newSource != null ? this : new DamageReportForm(event, place, summary, causeCategory, causeType, date,
-                severity, actor, sourceId, SourceForm.empty(), quote, certainty, verification);
+                severity, actor, sourceId, SourceForm.empty(), quote, certainty, verification, extent, effects(), furtherPlaces, note);
     }
 
     /** Field name to what is wrong with it; fields of a new source are prefixed "source.". */
@@ -63,7 +96,15 @@ public record DamageReportForm(String event, String place, String summary, Strin
             }
         } else {
             if (Forms.blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
-                problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
+                problems.put("place", Pick.problem(place));
+            }
+            List<String> unknown = further().stream().filter(slug -> Place.findBySlug(slug).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                problems.put("furtherPlaces", unknown.stream().map(Pick::problem).collect(Collectors.joining(" ")));
+            }
+            Forms.known(problems, "extent", Extent.class, extent, true, "Choose an extent, or none.");
+            for (String effect : effects()) {
+                Forms.known(problems, "effects", EffectType.class, effect, false, "Choose effects from the list.");
             }
             if (Forms.blank(summary)) {
                 problems.put("summary", "Say in a sentence what happened.");
@@ -105,7 +146,12 @@ public record DamageReportForm(String event, String place, String summary, Strin
             damage.summary = summary.strip();
             damage.causeCategory = CauseCategory.valueOf(causeCategory);
             damage.causeType = Forms.enumOrNull(CauseType.class, causeType);
+            damage.extent = Forms.enumOrNull(Extent.class, extent);
+            damage.effects.addAll(effects().stream().map(EffectType::valueOf).toList());
             damage.places.add(Place.findBySlug(place.strip()).orElseThrow());
+            for (String slug : further()) {
+                damage.places.add(Place.findBySlug(slug).orElseThrow());
+            }
             damage.persist();
         }
         Claim claim = new Claim();
@@ -117,6 +163,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
         claim.actor = Forms.orNull(actor);
         claim.certainty = Certainty.valueOf(certainty);
         claim.verification = Verification.valueOf(verification);
+        claim.note = Forms.orNull(note);
         claim.persist();
     }
 }

@@ -60,12 +60,14 @@ public class Drafting {
                     FieldChange.between(json, now, stored), type.editPath(edit.recordId),
                     "/history/" + type.kind.path + "/" + edit.recordId)).build();
         }
-        Draft.propose(me(), type, Draft.EDIT, edit.recordId, edit.baseVersion, json.writeValueAsString(stored), edit.comment);
-        return toWorkspace();
+        Draft draft = Draft.propose(me(), type, Draft.EDIT, edit.recordId, edit.baseVersion, json.writeValueAsString(stored),
+                edit.comment);
+        return toWorkspace(draft);
     }
 
-    static Response toWorkspace() {
-        return Response.seeOther(URI.create("/curate")).build();
+    /** To the workspace, which confirms what happened and where the draft is. */
+    static Response toWorkspace(Draft draft) {
+        return Response.seeOther(URI.create("/curate?proposed=" + draft.id)).build();
     }
 
     /** "Check the date": the date as the registry will read it, or its problem at the field. */

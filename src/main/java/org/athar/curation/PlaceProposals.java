@@ -61,7 +61,7 @@ public class PlaceProposals {
             for (int i = 0; i < Math.max(size(identifierScheme), size(identifierValue)); i++) {
                 identifiers.add(new PlaceForm.IdentifierForm(at(identifierScheme, i), at(identifierValue, i)));
             }
-            return new PlaceForm(level, parent, slug, placeType, kind, description, latitude, longitude,
+            return new PlaceForm(level, Pick.slug(parent), slug, placeType, kind, description, latitude, longitude,
                     locationCertainty, locationSensitivity, names, identifiers);
         }
 

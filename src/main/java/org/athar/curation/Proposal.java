@@ -17,4 +17,9 @@ interface Proposal {
 
     /** A few words naming the record, for the review queue. */
     String title();
+
+    /** What the proposal is about, for the confirmation its author reads: the place of a report, else its title. */
+    default String about() {
+        return title();
+    }
 }

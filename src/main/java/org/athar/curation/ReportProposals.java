@@ -1,6 +1,7 @@
 package org.athar.curation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +46,10 @@ public class ReportProposals {
         @FormParam("quote") String quote;
         @FormParam("certainty") String certainty;
         @FormParam("verification") String verification;
+        @FormParam("extent") String extent;
+        @FormParam("effects") List<String> effects;
+        @FormParam("furtherPlaces") String furtherPlaces;
+        @FormParam("note") String note;
         @FormParam("comment") String comment;
         @FormParam("source.kind") String kind;
         @FormParam("source.title") String title;
@@ -64,7 +69,7 @@ public class ReportProposals {
                     new SourceForm(kind, title, publisher, author,
                             Forms.date(published, publishedFirstDay, publishedLastDay), url, language, reliability,
                             reliabilityReason),
-                    quote, certainty, verification);
+                    quote, certainty, verification, extent, effects == null ? List.of() : effects, furtherPlaces, note);
         }
     }
 
@@ -83,7 +88,7 @@ public class ReportProposals {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
-        DamageReportForm form = fields.form();
+        DamageReportForm form = fields.form().resolved();
         CurationResource.Edit edit = new CurationResource.Edit();
         edit.comment = fields.comment;
         return drafting.propose(RecordType.DAMAGE_REPORT, form, form.withoutUnusedSource(), edit,

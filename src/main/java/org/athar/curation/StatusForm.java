@@ -36,7 +36,7 @@ public record StatusForm(String place, String condition, String asOf, String not
             problems.put("recordId", "The status entry being edited no longer exists.");
         }
         if (Forms.blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
-            problems.put("place", "Give the slug of a place in the registry, for example temple-of-bel.");
+            problems.put("place", Pick.problem(place));
         }
         Forms.known(problems, "condition", Condition.class, condition, false, "Choose the condition.");
         Forms.date(problems, "asOf", asOf, true);

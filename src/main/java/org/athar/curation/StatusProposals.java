@@ -42,7 +42,7 @@ public class StatusProposals {
         @FormParam("claims") String claims;
 
         StatusForm form() {
-            return new StatusForm(place, condition, Forms.date(asOf, asOfFirstDay, asOfLastDay), note, claims);
+            return new StatusForm(Pick.slug(place), condition, Forms.date(asOf, asOfFirstDay, asOfLastDay), note, claims);
         }
     }
 

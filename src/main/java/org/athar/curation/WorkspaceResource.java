@@ -8,11 +8,15 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.athar.account.Account;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +35,20 @@ public class WorkspaceResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance workspace(Account account, List<Draft> drafts, long pending, boolean adminsReviewOwnDrafts);
+        static native TemplateInstance workspace(Account account, List<Draft> drafts, long pending, boolean adminsReviewOwnDrafts,
+                Proposed proposed);
+    }
+
+    /** The draft just proposed, as its confirmation names it. */
+    public record Proposed(Draft draft, String about) {
+        /** What the confirmation names: the kind of record edited, or the action (WITHDRAW, RESTORE). */
+        public String type() {
+            return Draft.EDIT.equals(draft.action) ? draft.recordType : draft.action;
+        }
+
+        public boolean isNew() {
+            return draft.recordId == null;
+        }
     }
 
     @ConfigProperty(name = "athar.review.admins-review-own-drafts", defaultValue = "false")
@@ -40,11 +57,31 @@ public class WorkspaceResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Path("curate")
     @Transactional
-    public TemplateInstance workspace() {
+    public TemplateInstance workspace(@QueryParam("proposed") String proposed) throws JsonProcessingException {
         Account me = Account.findByUsername(identity.getPrincipal().getName()).orElseThrow();
-        return Templates.workspace(me, Draft.byAuthor(me), Draft.count("state", Draft.PENDING), adminsReviewOwnDrafts);
+        return Templates.workspace(me, Draft.byAuthor(me), Draft.count("state", Draft.PENDING), adminsReviewOwnDrafts,
+                proposed(proposed, me));
+    }
+
+    /** One's own draft named in the address after proposing it; anything else names nothing. */
+    private Proposed proposed(String id, Account me) throws JsonProcessingException {
+        if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
+            return null;
+        }
+        Draft draft = Draft.findById(Long.parseLong(id));
+        if (draft == null || !draft.author.id.equals(me.id)) {
+            return null;
+        }
+        if (!Draft.EDIT.equals(draft.action)) {
+            return new Proposed(draft, draft.heading());
+        }
+        Proposal proposal = json.readValue(draft.payload, RecordType.valueOf(draft.recordType).form);
+        return new Proposed(draft, proposal.about());
     }
 }

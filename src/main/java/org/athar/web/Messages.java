@@ -294,6 +294,7 @@ public interface Messages {
     @Message("the Temple of Bel's") String workspace_history_example();
     @Message("Withdrawn records are listed at") String workspace_withdrawn();
     @Message("Your drafts") String workspace_drafts();
+    @Message("Your {#switch type}{#case 'DAMAGE_REPORT'}report on{#case 'STATUS'}status entry for{#case 'PLACE'}{#if isNew}new place{#else}change to{/if}{#case 'SOURCE'}{#if isNew}new source{#else}change to{/if}{#case 'EVENT'}change to the event{#case 'CLAIM'}change to the claim{#else}proposal{/switch} “{about}” is waiting for review. A reviewer will publish it or send it back with a comment; it is listed below under “Your drafts”.") String workspace_proposed(String type, boolean isNew, String about);
     @Message("Everything proposed here is a draft until a second person, a reviewer or an administrator other than its author, publishes it. An installation with a single curator needs a second account, or an administrator's permission to review their own drafts (see the README).") String workspace_two_people();
     @Message("On this installation administrators may publish their own drafts.") String workspace_admins_review_own();
     @Message("You have proposed nothing yet.") String workspace_nothing();

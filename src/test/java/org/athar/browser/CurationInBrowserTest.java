@@ -100,7 +100,7 @@ class CurationInBrowserTest {
         curator.click("button:text-is(\"Check the date\")");
         assertTrue(curator.textContent("#date-preview").contains("May 2016"));
         curator.click("button:text-is(\"Submit for review\")");
-        curator.waitForURL("**/curate");
+        curator.waitForURL("**/curate?proposed=*");
         assertTrue(curator.textContent("main").contains("Waiting for review"));
         assertTrue(curator.textContent("main").contains("Photographs received by email <script>"),
                 "the payload is shown as the text it is");
@@ -146,7 +146,7 @@ class CurationInBrowserTest {
             curator.selectOption("#name-type-1", "DESIGNATION");
             curator.fill("#comment", "Arabic name from the survey " + SCRIPT);
             curator.click("button:text-is(\"Submit for review\")");
-            curator.waitForURL("**/curate");
+            curator.waitForURL("**/curate?proposed=*");
 
             Page reviewer = person(dialogs);
             signIn(reviewer, reviewerName, "a-long-password-8");
@@ -163,7 +163,7 @@ class CurationInBrowserTest {
             curator.navigate(base + "monuments/" + slug + "/history");
             curator.locator("article", new Page.LocatorOptions().setHasText("مدفن المتصفح"))
                     .locator("button:has-text(\"Propose restoring\")").click();
-            curator.waitForURL("**/curate");
+            curator.waitForURL("**/curate?proposed=*");
             reviewer.navigate(base + "curate/review");
             reviewer.locator("article", new Page.LocatorOptions().setHasText("Restore an earlier version of a place"))
                     .locator("button:text-is(\"Publish\")").click();
@@ -178,5 +178,17 @@ class CurationInBrowserTest {
         } finally {
             Db.execute(dataSource, "delete from place where slug = '" + slug + "'");
         }
+    }
+
+    @Test
+    void aPlaceFieldOffersMatchesAsTheCuratorTypes() {
+        String curatorName = Accounts.newAccount(Role.CURATOR, "a-long-password-6");
+        Page curator = person(new ArrayList<>());
+        signIn(curator, curatorName, "a-long-password-6");
+        curator.navigate(base + "curate/reports/new");
+        curator.locator("#place").pressSequentially("baalsh");
+        curator.waitForSelector("#place-choices option[value='temple-of-baalshamin']",
+                new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertTrue(curator.locator("#place-choices option").first().getAttribute("label").contains("Temple of Baalshamin"));
     }
 }

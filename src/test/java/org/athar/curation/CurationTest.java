@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.sql.DataSource;
 
@@ -148,13 +149,69 @@ class CurationTest {
     }
 
     @Test
+    void aReportNamesItsPlacesByNameTakesEffectsExtentFurtherPlacesAndANoteAndConfirmsWhereItWent() throws Exception {
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        curator.get("/curate/reports/new");
+        // places by their names, in any script, as curators know them
+        var submitted = curator.post("/curate/reports", "place", "معبد بل", "summary", "Blocks of the cella taken away.",
+                "causeCategory", "LOOTING_ILLEGAL_ACTIVITIES", "extent", "PCT_11_30", "effects", "LOSS_OF_ARCHAEOLOGICAL_MATERIAL",
+                "effects", "STRUCTURAL_ALTERATION", "furtherPlaces", "Monumental Arch, roman-theatre", "date", "2016-04",
+                "severity", "MODERATE", "quote", "Blocks were carried off by truck.", "certainty", "MEDIUM",
+                "verification", "REPORTED", "note", "The truck was seen twice.", "sourceId", "1",
+                "comment", "From a resident's message");
+        assertEquals(303, submitted.statusCode(), String.join(" | ",
+                java.util.regex.Pattern.compile("class=\"field-message\"[^>]*>([^<]*)").matcher(submitted.asString()).results()
+                        .map(m -> m.group(1)).toList()));
+        String workspace = submitted.header("Location");
+        curator.get(workspace).then().statusCode(200)
+                .body(containsString("Your report on “Temple of Bel” is waiting for review."));
+        String draft = lastDraft();
+        assertTrue(Db.single(dataSource, "select payload from draft where id = " + draft)
+                .contains("\"furtherPlaces\": \"monumental-arch, roman-theatre\""), "names stored as slugs");
+
+        Browser reviewer = Browser.signedIn(Role.REVIEWER);
+        reviewer.get("/curate/review");
+        assertEquals(303, reviewer.post("/curate/review/" + draft + "/publish").statusCode());
+        assertEquals("PCT_11_30 LOSS_OF_ARCHAEOLOGICAL_MATERIAL,STRUCTURAL_ALTERATION monumental-arch,roman-theatre,temple-of-bel",
+                Db.single(dataSource, """
+                        select e.extent || ' ' || (select string_agg(effect_type, ',' order by effect_type) from damage_event_effect where event_id = e.id)
+                          || ' ' || (select string_agg(p.slug, ',' order by p.slug) from damage_event_place dp join place p on p.id = dp.place_id where dp.event_id = e.id)
+                        from damage_event e where e.summary = 'Blocks of the cella taken away.'"""));
+        assertEquals("The truck was seen twice.", Db.single(dataSource, "select note from claim where quote = 'Blocks were carried off by truck.'"));
+    }
+
+    @Test
+    void aPlaceNameSeveralPlacesShareIsRefusedListingThem() throws Exception {
+        Db.monument(dataSource, "twin-tomb-one", "Twin Tomb");
+        Db.monument(dataSource, "twin-tomb-two", "Twin Tomb");
+        try {
+            Browser curator = Browser.signedIn(Role.CURATOR);
+            curator.get("/curate/reports/new");
+            curator.post("/curate/reports", "place", "twin tomb", "summary", "Something happened", "causeCategory",
+                    "MILITARY_ARMED_CONFLICT", "date", "2016", "severity", "SLIGHT", "certainty", "MEDIUM",
+                    "verification", "REPORTED", "sourceId", "1", "comment", "notes").then().statusCode(400)
+                    .body(containsString("Several places are called &#39;twin tomb&#39;: twin-tomb-one (Twin Tomb, Palmyra); "
+                            + "twin-tomb-two (Twin Tomb, Palmyra). Type the slug of the one you mean."));
+            // with script, the field offers matches as the curator types
+            curator.get("/curate/pick/places?q=baalsh").then().statusCode(200)
+                    .body("value", org.hamcrest.Matchers.hasItem("temple-of-baalshamin"))
+                    .body("label", org.hamcrest.Matchers.hasItem(containsString("Temple of Baalshamin · Monument · Palmyra")));
+            curator.get("/curate/pick/sources?q=UNOSAT").then().statusCode(200).body("label", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+            curator.get("/curate/pick/people?q=ab").then().statusCode(400);
+            given().redirects().follow(false).get("/curate/pick/places?q=baalsh").then().statusCode(org.hamcrest.Matchers.not(200));
+        } finally {
+            Db.execute(dataSource, "delete from place where slug like 'twin-tomb-%'");
+        }
+    }
+
+    @Test
     void aDamageReportWithMistakesKeepsWhatWasTyped() throws Exception {
         Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new");
         curator.post("/curate/reports", "place", "temple-of-zeus", "summary", "Something happened", "causeCategory",
                 "MILITARY_ARMED_CONFLICT", "date", "2015-02-30", "certainty", "MEDIUM", "verification", "REPORTED",
                 "sourceId", "abc", "comment", "notes").then().statusCode(400)
-                .body(containsString("Give the slug of a place in the registry"))
+                .body(containsString("There is no place &#39;temple-of-zeus&#39; in the registry: type its name or its slug"))
                 .body(containsString("is not a real calendar date"))
                 .body(containsString("There is no source with this id"))
                 .body(containsString("value=\"Something happened\""));
