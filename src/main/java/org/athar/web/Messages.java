@@ -229,6 +229,7 @@ public interface Messages {
     @Message("Page {page} is past the last page of changes; see") String history_past_last(String page);
     @Message("the newest") String history_newest();
     @Message("No changes are recorded.") String history_none();
+    @Message("Raw values (column names and codes)") String raw_values();
 
     @Message("Withdrawn records") String withdrawn_title();
     @Message("Records taken off the registry's pages, newest first. Nothing is lost: each keeps its history, and a curator can propose restoring it from there.") String withdrawn_lead();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import org.athar.history.Fields;
 import org.athar.registry.Views;
 import org.athar.search.SearchResult;
 import org.athar.search.SearchService;
@@ -30,6 +31,21 @@ public class Wording {
     /** A search facet's value: {v.label(facet.key)}. */
     static String label(SearchResult.FacetValue value, String facet, @TemplateAttribute("locale") Object locale) {
         return SearchService.label(facet, value, Language.of(locale).locale);
+    }
+
+    /** A record's column or form field by its label: {f.name.fieldLabel}. */
+    static String fieldLabel(String field, @TemplateAttribute("locale") Object locale) {
+        return Fields.label(field, Language.of(locale).locale);
+    }
+
+    /** A table by what it holds: {c.table.tableLabel}. */
+    static String tableLabel(String table, @TemplateAttribute("locale") Object locale) {
+        return Fields.table(table, Language.of(locale).locale);
+    }
+
+    /** A field's value as people read it (codes by their labels, dates written out): {f.after.fieldValue(f.name, c.table)}. */
+    static String fieldValue(String raw, String field, String table, @TemplateAttribute("locale") Object locale) {
+        return Fields.value(raw, field, table, Language.of(locale).locale);
     }
 
     static String code(Term term) {

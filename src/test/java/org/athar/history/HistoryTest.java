@@ -33,8 +33,29 @@ class HistoryTest {
     void theSeedLoaderIsRecordedAsTheAuthorOfWhatItLoaded() {
         given().get("/monuments/temple-of-bel/history").then().statusCode(200)
                 .body(containsString("by <bdi>seed loader</bdi> · “<bdi>Loaded the seed dataset</bdi>”"))
-                .body(containsString("<span class=\"op op-insert\">Added</span>\n    place name"))
+                .body(containsString("<span class=\"op op-insert\">Added</span>\n    name of a place"))
                 .body(containsString("<ins><bdi>معبد بل</bdi></ins>"));
+    }
+
+    @Test
+    void aChangeIsWrittenInWordsFieldLabelsTermLabelsAndDatesWithTheRawValuesOnDemand() throws Exception {
+        String ref = "seed-000-aap-2016-03-22";
+        String id = Db.single(dataSource, "select id from source where ref = '" + ref + "'");
+        try {
+            Db.execute(dataSource, asCurator("Graded after checking",
+                    "update source set reliability = 'HIGH', published_edtf = '2016-03-21', published_earliest = '2016-03-21', "
+                            + "published_latest = '2016-03-21' where ref = '" + ref + "'"));
+            given().get("/sources/" + id + "/history").then().statusCode(200)
+                    .body(containsString("<th scope=\"row\">Reliability</th><td class=\"before\"><del><bdi>Medium</bdi></del></td>"
+                            + "<td class=\"after\"><ins><bdi>High</bdi></ins></td>"))
+                    .body(containsString("<th scope=\"row\">Published</th><td class=\"before\"><del><bdi>22 Mar 2016</bdi></del></td>"))
+                    .body(containsString("<code>source.reliability</code>: <code>MEDIUM</code> → <code>HIGH</code>"));
+            given().get("/sources/" + id + "/history?lang=ar").then().statusCode(200)
+                    .body(containsString("<th scope=\"row\">الموثوقية</th><td class=\"before\"><del><bdi>متوسطة</bdi></del></td>"))
+                    .body(containsString("<del><bdi>٢٢ آذار ٢٠١٦</bdi></del>"));
+        } finally {
+            loader.load(SeedFiles.bundled());
+        }
     }
 
     @Test
@@ -63,7 +84,7 @@ class HistoryTest {
         Db.execute(dataSource, asCurator("Not a real spelling", "delete from place_name where name = 'Temple of Beel'"));
         given().get("/monuments/temple-of-bel/history").then().statusCode(200)
                 .body(containsString("“<bdi>Not a real spelling</bdi>”"))
-                .body(containsString("<span class=\"op op-delete\">Removed</span>\n    place name"))
+                .body(containsString("<span class=\"op op-delete\">Removed</span>\n    name of a place"))
                 .body(containsString("<del><bdi>Temple of Beel</bdi></del>"));
     }
 

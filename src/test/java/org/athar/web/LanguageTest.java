@@ -118,6 +118,19 @@ class LanguageTest {
     }
 
     @Test
+    void everyFieldAndTableLabelIsWrittenInBothLanguages() throws IOException {
+        Properties english = new Properties();
+        Properties arabic = new Properties();
+        try (InputStream en = getClass().getResourceAsStream("/fields.properties");
+                InputStream ar = getClass().getResourceAsStream("/fields_ar.properties")) {
+            english.load(new InputStreamReader(en, StandardCharsets.UTF_8));
+            arabic.load(new InputStreamReader(ar, StandardCharsets.UTF_8));
+        }
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(arabic.stringPropertyNames()));
+        assertTrue(english.size() > 60);
+    }
+
+    @Test
     void everyVocabularyTermIsLabelledInBothLanguages() throws IOException {
         List<String> missing = new ArrayList<>();
         List<Class<?>> vocabularies = vocabularies();
