@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.athar.db.Sql;
 import org.athar.place.Place;
 import org.athar.search.SearchRequest;
+import org.athar.search.SearchResult;
 import org.athar.search.SearchService;
 import org.athar.web.BadParameterException;
 
@@ -76,19 +77,38 @@ public class Pick {
         }
         String text = q.strip();
         return switch (kind) {
-            case "places" -> {
-                MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>(Map.of("q", text, "size", "8"));
-                yield search.search(SearchRequest.parse(params)).results().stream()
-                        .map(h -> new Choice(h.slug(), h.name() + " · " + h.level().label()
-                                + (h.site() == null || h.site().slug().equals(h.slug()) ? "" : " · " + h.site().name())))
-                        .collect(Collectors.toList());
-            }
+            case "places" -> places(text).stream()
+                    .map(h -> new Choice(h.slug(), h.name() + " · " + h.level().label()
+                            + (h.site() == null || h.site().slug().equals(h.slug()) ? "" : " · " + h.site().name())))
+                    .collect(Collectors.toList());
+            // events and claims are found through the places they concern (or by their own slug or number)
+            case "events" -> Sql.query("select distinct e.slug, e.summary, s.display_name from damage_event e "
+                    + "join damage_event_place dp on dp.event_id = e.id join place p on p.id = dp.place_id "
+                    + "join place_search s on s.place_id = p.id where p.slug = any (?) or e.slug = ? order by 1 limit 8",
+                    rs -> new Choice(rs.getString(1), rs.getString(2) + " · " + rs.getString(3)), slugs(text), text);
+            case "claims" -> Sql.query("select c.id, src.title, c.date_edtf, coalesce(e.summary, s.display_name) from claim c "
+                    + "join source src on src.id = c.source_id left join damage_event e on e.id = c.event_id "
+                    + "left join damage_event_place dp on dp.event_id = c.event_id "
+                    + "join place p on p.id = coalesce(c.place_id, dp.place_id) join place_search s on s.place_id = p.id "
+                    + "where p.slug = any (?) or c.id::text = ? order by c.id limit 8",
+                    rs -> new Choice(Long.toString(rs.getLong(1)), rs.getLong(1) + ": " + rs.getString(2)
+                            + (rs.getString(3) == null ? "" : ", " + rs.getString(3)) + " · " + rs.getString(4)),
+                    slugs(text), text);
             case "sources" -> Sql.query("select id, title, publisher from source where id::text = ? or title ilike ? "
                     + "order by id::text = ? desc, id desc limit 8",
                     rs -> new Choice(Long.toString(rs.getLong(1)), rs.getString(2)
                             + (rs.getString(3) == null ? "" : " · " + rs.getString(3))),
                     text, "%" + text.replace("%", "\\%").replace("_", "\\_") + "%", text);
-            default -> throw new BadParameterException("kind", "Pickers offer places or sources; not '" + kind + "'.");
+            default -> throw new BadParameterException("kind", "Pickers offer places, sources, events or claims; not '" + kind + "'.");
         };
+    }
+
+    private List<SearchResult.Hit> places(String text) {
+        return search.search(SearchRequest.parse(new MultivaluedHashMap<>(Map.of("q", text, "size", "8")))).results();
+    }
+
+    /** The slugs of the best three places matching the words typed, as a SQL array. */
+    private String[] slugs(String text) {
+        return places(text).stream().limit(3).map(SearchResult.Hit::slug).toArray(String[]::new);
     }
 }

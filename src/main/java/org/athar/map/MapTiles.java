@@ -92,8 +92,9 @@ public class MapTiles {
                 + " from place p join place_search s on s.place_id = p.id\n"
                 + " where " + POINT + " <@ box(point(?, ?), point(?, ?))" + (siteId == null ? "" : " and s.site_id = ?") + ")\n"
                 + "select floor((pt[0] - ?) / ?)::int, floor((pt[1] - ?) / ?)::int, count(*), avg(pt[0]), avg(pt[1]),\n"
-                + " min(array_position(" + ORDER + ", cond)), (array_agg(slug))[1], (array_agg(level))[1],\n"
-                + " (array_agg(name))[1], (array_agg(kind))[1], count(*) filter (where uncertain)\n"
+                // a cell of one place takes that place's slug, level, name and kind: min() of one row is the row's
+                + " min(array_position(" + ORDER + ", cond)), min(slug), min(level), min(name), min(kind),\n"
+                + " count(*) filter (where uncertain)\n"
                 + "from pts where pt[0] < ? and pt[1] < ? group by 1, 2 order by 1, 2";
         List<Map<String, Object>> features = Sql.query(sql, rs -> {
             long count = rs.getLong(3);

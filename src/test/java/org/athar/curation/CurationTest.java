@@ -98,7 +98,7 @@ class CurationTest {
         String source = Db.single(dataSource, "select id from source where ref = 'seed-000-aap-2016-03-22'");
         Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new?event=monumental-arch-destroyed-2015").then().statusCode(200)
-                .body(containsString("Add a source's claim to an event"));
+                .body(containsString("Add a source&#39;s claim to an event"));
         curator.post("/curate/reports", "event", "no-such-event", "certainty", "LOW", "verification", "REPORTED",
                 "date", "2015-09", "sourceId", source, "comment", "x").then().statusCode(400)
                 .body(containsString("There is no event &#39;no-such-event&#39;"));
@@ -197,6 +197,10 @@ class CurationTest {
                     .body("value", org.hamcrest.Matchers.hasItem("temple-of-baalshamin"))
                     .body("label", org.hamcrest.Matchers.hasItem(containsString("Temple of Baalshamin · Monument · Palmyra")));
             curator.get("/curate/pick/sources?q=UNOSAT").then().statusCode(200).body("label", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+            curator.get("/curate/pick/events?q=temple of bel").then().statusCode(200)
+                    .body("value", org.hamcrest.Matchers.hasItem("temple-of-bel-destroyed-2015"));
+            curator.get("/curate/pick/claims?q=temple of bel").then().statusCode(200)
+                    .body("label", org.hamcrest.Matchers.hasItem(containsString("Temple of Bel destroyed")));
             curator.get("/curate/pick/people?q=ab").then().statusCode(400);
             given().redirects().follow(false).get("/curate/pick/places?q=baalsh").then().statusCode(org.hamcrest.Matchers.not(200));
         } finally {
