@@ -69,6 +69,16 @@ public class Wording {
         return time.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** Whether a text is a day a date field can hold (YYYY-MM-DD); one it cannot is shown in a text field, as typed. */
+    static boolean isDay(Object text) {
+        try {
+            LocalDate.parse(String.valueOf(text).strip());
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     static String digits(Number n, @TemplateAttribute("locale") Object locale) {
         return UncertainDate.number(n.longValue(), Language.of(locale).locale);
     }
