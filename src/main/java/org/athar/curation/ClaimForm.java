@@ -34,23 +34,23 @@ public record ClaimForm(String sourceId, String date, String severity, String co
         Map<String, String> problems = new LinkedHashMap<>();
         Claim claim = recordId == null ? null : Claim.findById(recordId);
         if (claim == null) {
-            problems.put("recordId", "The claim being edited no longer exists; record a damage report for a new one.");
+            problems.put("recordId", Forms.say().problem_claim_gone());
         }
         if (Forms.blank(sourceId) || !sourceId.strip().matches("[1-9][0-9]{0,17}")
                 || Source.findById(Long.parseLong(sourceId.strip())) == null) {
-            problems.put("sourceId", "Give the number of a source in the registry.");
+            problems.put("sourceId", Forms.say().problem_source_number());
         }
         Forms.date(problems, "date", date, false);
-        Forms.known(problems, "severity", Severity.class, severity, true, "Choose a severity, or none.");
-        Forms.known(problems, "condition", Condition.class, condition, true, "Choose a condition, or none.");
+        Forms.known(problems, "severity", Severity.class, severity, true, Forms.say().problem_severity());
+        Forms.known(problems, "condition", Condition.class, condition, true, Forms.say().problem_condition_or_none());
         if (claim != null && claim.event != null && !Forms.blank(condition)) {
-            problems.put("condition", "A claim about an event states a severity; conditions belong to claims about places.");
+            problems.put("condition", Forms.say().problem_condition_on_event());
         }
         if (claim != null && claim.place != null && !Forms.blank(severity)) {
-            problems.put("severity", "A claim about a place states a condition; severities belong to claims about events.");
+            problems.put("severity", Forms.say().problem_severity_on_place());
         }
-        Forms.known(problems, "certainty", Certainty.class, certainty, false, "Choose how certain the source is.");
-        Forms.known(problems, "verification", Verification.class, verification, false, "Choose how far it is checked.");
+        Forms.known(problems, "certainty", Certainty.class, certainty, false, Forms.say().problem_certainty());
+        Forms.known(problems, "verification", Verification.class, verification, false, Forms.say().problem_verification());
         Forms.claimStatement(problems, quote, date, severity, condition, actor);
         return problems;
     }

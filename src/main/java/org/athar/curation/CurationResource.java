@@ -184,7 +184,7 @@ public class CurationResource {
             throw Requests.notFound(type.noun(), id);
         }
         if (comment == null || comment.isBlank()) {
-            throw new BadParameterException("comment", "Say why this record should be withdrawn, for the reviewer.");
+            throw new BadParameterException("comment", Forms.say().problem_comment_withdraw());
         }
         return Drafting.toWorkspace(Draft.propose(drafting.me(), type, Draft.WITHDRAW, recordId, version, "{}", comment));
     }

@@ -107,7 +107,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
                 Forms.known(problems, "effects", EffectType.class, effect, false, "Choose effects from the list.");
             }
             if (Forms.blank(summary)) {
-                problems.put("summary", "Say in a sentence what happened.");
+                problems.put("summary", Forms.say().problem_summary());
             }
             Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
             Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
@@ -120,7 +120,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
         if (Forms.blank(sourceId)) {
             newSource.problems().forEach((field, message) -> problems.put("source." + field, message));
         } else if (!sourceId.strip().matches("[1-9][0-9]{0,17}") || Source.findById(Long.parseLong(sourceId.strip())) == null) {
-            problems.put("sourceId", "There is no source with this id; leave it empty to describe a new source.");
+            problems.put("sourceId", Forms.say().problem_source_id());
         }
         return problems;
     }

@@ -48,7 +48,7 @@ public class Drafting {
         Map<String, String> problems = new LinkedHashMap<>(form.problems(edit.recordId));
         Forms.requireComment(problems, edit.comment, commentHelp);
         if ((edit.recordId == null) != (edit.baseVersion == null)) {
-            problems.put("recordId", "The form lost track of the record it edits; open it again from the record's page.");
+            problems.put("recordId", Forms.say().problem_lost_record());
         }
         if (!problems.isEmpty()) {
             return Response.status(400).entity(reshow.apply(problems)).build();

@@ -36,20 +36,20 @@ public record EventForm(String summary, String causeCategory, String causeType, 
     public Map<String, String> problems(Long recordId) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (recordId == null || DamageEvent.findById(recordId) == null) {
-            problems.put("recordId", "The event being edited no longer exists; record a damage report for a new one.");
+            problems.put("recordId", Forms.say().problem_event_gone());
         }
         if (Forms.blank(summary)) {
-            problems.put("summary", "Say in a sentence what happened.");
+            problems.put("summary", Forms.say().problem_summary());
         }
-        Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, "Choose a cause category.");
-        Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
-        Forms.known(problems, "extent", Extent.class, extent, true, "Choose an extent, or none.");
+        Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, Forms.say().problem_cause_category());
+        Forms.known(problems, "causeType", CauseType.class, causeType, true, Forms.say().problem_cause_type());
+        Forms.known(problems, "extent", Extent.class, extent, true, Forms.say().problem_extent());
         for (String effect : effects()) {
-            Forms.known(problems, "effects", EffectType.class, effect, false, "Choose effects from the list.");
+            Forms.known(problems, "effects", EffectType.class, effect, false, Forms.say().problem_effects());
         }
         List<String> slugs = placeSlugs();
         if (slugs.isEmpty()) {
-            problems.put("places", "An event affects at least one place: give its slug, for example temple-of-bel.");
+            problems.put("places", Forms.say().problem_event_places());
         } else {
             List<String> unknown = slugs.stream().filter(s -> Place.findBySlug(s).isEmpty()).toList();
             if (!unknown.isEmpty()) {

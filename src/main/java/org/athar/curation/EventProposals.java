@@ -84,7 +84,7 @@ public class EventProposals {
         EventForm form = fields.form();
         String slug = fields.recordId == null ? null
                 : DamageEvent.<DamageEvent>findByIdOptional(fields.recordId).map(e -> e.slug).orElse(null);
-        return drafting.propose(RecordType.EVENT, form, fields, "Say what this change is and where it comes from, for the reviewer.",
+        return drafting.propose(RecordType.EVENT, form, fields, Forms.say().problem_comment_change(),
                 problems -> CurationResource.Templates.eventForm(form, slug, fields.recordId, fields.baseVersion, fields.comment, problems,
                         CurationResource.Choices.ALL));
     }
@@ -104,7 +104,7 @@ public class EventProposals {
     @Transactional
     public Response proposeClaim(@BeanParam ClaimFields fields) throws JsonProcessingException {
         ClaimForm form = fields.form();
-        return drafting.propose(RecordType.CLAIM, form, fields, "Say why the claim should read this way, for the reviewer.",
+        return drafting.propose(RecordType.CLAIM, form, fields, Forms.say().problem_comment_claim(),
                 problems -> CurationResource.Templates.claimForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                         CurationResource.Choices.ALL, null));
     }

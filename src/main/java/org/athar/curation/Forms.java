@@ -4,9 +4,16 @@ import java.util.Map;
 
 import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
+import org.athar.web.Language;
+import org.athar.web.Messages;
 
 /** Checks and conversions shared by the curation forms. */
 final class Forms {
+
+    /** The interface's sentences in the language of the request being answered (English outside one). */
+    static Messages say() {
+        return Language.current().messages();
+    }
 
     private Forms() {
     }
@@ -63,14 +70,14 @@ final class Forms {
     /** A claim states something: a quote of at most a sentence or two, or at least one asserted value. */
     static void claimStatement(Map<String, String> problems, String quote, String... asserted) {
         if (!blank(quote) && quote.strip().length() > 600) {
-            problems.put("quote", "Quote at most a sentence or two (600 characters).");
+            problems.put("quote", Forms.say().problem_quote_long());
         }
         boolean assertsSomething = !blank(quote);
         for (String value : asserted) {
             assertsSomething |= !blank(value);
         }
         if (!assertsSomething) {
-            problems.put("quote", "A claim states something: give a quote, a date, a severity or an actor.");
+            problems.put("quote", Forms.say().problem_claim_empty());
         }
     }
 

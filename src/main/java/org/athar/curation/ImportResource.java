@@ -227,7 +227,7 @@ public class ImportResource {
             problems.put("files", "Choose one or more CSV files to import.");
         }
         if (comment == null || comment.isBlank()) {
-            problems.put("comment", "Say what these files are and where they come from, for the reviewer.");
+            problems.put("comment", Forms.say().problem_comment_files());
         }
         if (!problems.isEmpty()) {
             return Response.status(400).entity(Templates.importForm(comment == null ? "" : comment, problems, batches())).build();

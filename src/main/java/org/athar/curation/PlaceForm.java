@@ -113,11 +113,11 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         Map<String, String> problems = new LinkedHashMap<>();
         Place edited = recordId == null ? null : Place.findById(recordId);
         if (recordId != null && edited == null) {
-            problems.put("recordId", "The place being edited no longer exists.");
+            problems.put("recordId", Forms.say().problem_place_gone());
         }
-        Forms.known(problems, "level", PlaceLevel.class, level, false, "Choose whether this is a site, a monument or a part.");
+        Forms.known(problems, "level", PlaceLevel.class, level, false, Forms.say().problem_level());
         if (edited != null && !edited.level.name().equals(level)) {
-            problems.put("level", "A place keeps its level; propose a new place instead.");
+            problems.put("level", Forms.say().problem_level_kept());
         }
         if (!problems.containsKey("level")) {
             checkParent(problems, PlaceLevel.valueOf(level), edited);
@@ -127,20 +127,20 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
                 problems.put("slug", "A published place keeps its address (" + edited.slug + "), so that citations of it keep working.");
             }
         } else if (Forms.blank(slug) || !slug.strip().matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.strip().length() > 120) {
-            problems.put("slug", "Give the place's address: lower-case letters and digits joined by hyphens, for example temple-of-nabu.");
+            problems.put("slug", Forms.say().problem_slug());
         } else if (Place.findBySlug(slug.strip()).isPresent()) {
             problems.put("slug", "Another place already has the address " + slug.strip() + ".");
         }
-        Forms.known(problems, "placeType", PlaceType.class, placeType, false, "Choose a place type.");
-        Forms.known(problems, "kind", PlaceKind.class, kind, false, "Choose what kind of place this is.");
+        Forms.known(problems, "placeType", PlaceType.class, placeType, false, Forms.say().problem_place_type());
+        Forms.known(problems, "kind", PlaceKind.class, kind, false, Forms.say().problem_place_kind());
         Double lat = coordinate(problems, "latitude", latitude, 90);
         Double lon = coordinate(problems, "longitude", longitude, 180);
         if (!problems.containsKey("latitude") && !problems.containsKey("longitude") && (lat == null) != (lon == null)) {
-            problems.put(lat == null ? "latitude" : "longitude", "Give both latitude and longitude, or neither.");
+            problems.put(lat == null ? "latitude" : "longitude", Forms.say().problem_coordinates());
         }
-        Forms.known(problems, "locationCertainty", Certainty.class, locationCertainty, true, "Choose how certain the location is, or none.");
+        Forms.known(problems, "locationCertainty", Certainty.class, locationCertainty, true, Forms.say().problem_location_certainty());
         if (!Forms.blank(locationCertainty) && lat == null && !problems.containsKey("latitude")) {
-            problems.put("locationCertainty", "A location's certainty needs the coordinates.");
+            problems.put("locationCertainty", Forms.say().problem_certainty_needs_point());
         }
         Forms.known(problems, "locationSensitivity", LocationSensitivity.class, locationSensitivity, true,
                 "Choose how much of the location the public may see: exact, generalised or withheld.");
@@ -178,7 +178,7 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
     private void checkParent(Map<String, String> problems, PlaceLevel placeLevel, Place edited) {
         if (placeLevel == PlaceLevel.SITE) {
             if (!Forms.blank(parent)) {
-                problems.put("parent", "A site stands alone: leave the parent empty.");
+                problems.put("parent", Forms.say().problem_site_alone());
             }
             return;
         }
@@ -192,7 +192,7 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         }
         for (Place p = inside; edited != null && p != null; p = p.parent) {
             if (p.id.equals(edited.id)) {
-                problems.put("parent", "A place cannot lie inside itself.");
+                problems.put("parent", Forms.say().problem_inside_itself());
                 return;
             }
         }
@@ -225,19 +225,19 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
             }
             String field = "name-" + i;
             if (Forms.blank(n.name) || n.name.strip().length() > 300) {
-                problems.put(field, "Give the name (at most 300 characters), or clear its language to drop the row.");
+                problems.put(field, Forms.say().problem_name());
             } else if (Forms.blank(n.language) || !n.language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
-                problems.put(field, "Give the name's language as a code such as en, ar or ar-Latn.");
+                problems.put(field, Forms.say().problem_name_language());
             } else if (!Stream.of(NameType.values()).map(Enum::name).toList().contains(n.type)) {
-                problems.put(field, "Choose the name's type.");
+                problems.put(field, Forms.say().problem_name_type());
             } else if (!seen.add(n.language.strip() + "|" + n.name.strip())) {
-                problems.put(field, "This name is given twice in the same language.");
+                problems.put(field, Forms.say().problem_name_twice());
             } else if (n.type.equals("DESIGNATION") && !designations.add(n.language.strip())) {
-                problems.put(field, "A place has one designation per language; make this one an alternative name.");
+                problems.put(field, Forms.say().problem_one_designation());
             }
         }
         if (names.stream().allMatch(NameForm::unfilled)) {
-            problems.put("names", "A place needs at least one name.");
+            problems.put("names", Forms.say().problem_no_name());
         }
     }
 

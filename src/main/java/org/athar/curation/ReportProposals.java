@@ -92,7 +92,7 @@ public class ReportProposals {
         CurationResource.Edit edit = new CurationResource.Edit();
         edit.comment = fields.comment;
         return drafting.propose(RecordType.DAMAGE_REPORT, form, form.withoutUnusedSource(), edit,
-                "Say where this report comes from, for the reviewer.",
+                Forms.say().problem_comment_report(),
                 problems -> CurationResource.Templates.reportForm(form, fields.comment, problems, CurationResource.Choices.ALL, null));
     }
 

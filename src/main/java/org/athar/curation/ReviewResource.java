@@ -167,7 +167,7 @@ public class ReviewResource {
         Draft draft = reviewable(Requests.parseId(id, "draft"));
         if (reviewComment == null || reviewComment.isBlank()) {
             throw new BadParameterException("reviewComment",
-                    "Say what the author should change before sending a draft back.");
+                    Forms.say().problem_send_back());
         }
         close(draft, Draft.SENT_BACK, reviewComment.strip());
         return Response.seeOther(URI.create("/curate/review")).build();

@@ -27,7 +27,7 @@ public record SourceForm(String kind, String title, String publisher, String aut
     public Map<String, String> problems(Long recordId) {
         Map<String, String> problems = problems();
         if (recordId != null && Source.findById(recordId) == null) {
-            problems.put("recordId", "The source being edited no longer exists.");
+            problems.put("recordId", Forms.say().problem_source_gone());
         }
         return problems;
     }
@@ -35,22 +35,22 @@ public record SourceForm(String kind, String title, String publisher, String aut
     /** Field name to what is wrong with it; empty when the form can be saved. */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        Forms.known(problems, "kind", SourceKind.class, kind, false, "Choose what kind of document this is.");
+        Forms.known(problems, "kind", SourceKind.class, kind, false, Forms.say().problem_source_kind());
         if (Forms.blank(title)) {
-            problems.put("title", "A source needs its title.");
+            problems.put("title", Forms.say().problem_source_title());
         } else if (title.length() > 500) {
-            problems.put("title", "Shorten the title to at most 500 characters.");
+            problems.put("title", Forms.say().problem_source_title_long());
         }
         Forms.date(problems, "published", published, false);
         if (!Forms.blank(url) && !url.strip().matches("https?://\\S+")) {
-            problems.put("url", "Give the full address, starting with https:// or http://.");
+            problems.put("url", Forms.say().problem_url());
         }
         if (!Forms.blank(language) && !language.strip().matches("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")) {
-            problems.put("language", "Use a language code such as en, ar or ar-Latn.");
+            problems.put("language", Forms.say().problem_language());
         }
-        Forms.known(problems, "reliability", Reliability.class, reliability, false, "Choose a reliability grade.");
+        Forms.known(problems, "reliability", Reliability.class, reliability, false, Forms.say().problem_reliability());
         if (!problems.containsKey("reliability") && !reliability.equals("UNASSESSED") && Forms.blank(reliabilityReason)) {
-            problems.put("reliabilityReason", "Say why the source deserves this grade.");
+            problems.put("reliabilityReason", Forms.say().problem_reliability_reason());
         }
         return problems;
     }

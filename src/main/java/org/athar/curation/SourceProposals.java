@@ -74,7 +74,7 @@ public class SourceProposals {
     @Transactional
     public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
         SourceForm form = fields.form();
-        return drafting.propose(RecordType.SOURCE, form, fields, "Say what this change is and where it comes from, for the reviewer.",
+        return drafting.propose(RecordType.SOURCE, form, fields, Forms.say().problem_comment_change(),
                 problems -> CurationResource.Templates.sourceForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                         CurationResource.Choices.ALL));
     }

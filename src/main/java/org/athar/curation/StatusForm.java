@@ -33,18 +33,18 @@ public record StatusForm(String place, String condition, String asOf, String not
     public Map<String, String> problems(Long recordId) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (recordId != null && StatusAssessment.findById(recordId) == null) {
-            problems.put("recordId", "The status entry being edited no longer exists.");
+            problems.put("recordId", Forms.say().problem_status_gone());
         }
         if (Forms.blank(place) || Place.findBySlug(place.strip()).isEmpty()) {
             problems.put("place", Pick.problem(place));
         }
-        Forms.known(problems, "condition", Condition.class, condition, false, "Choose the condition.");
+        Forms.known(problems, "condition", Condition.class, condition, false, Forms.say().problem_condition());
         Forms.date(problems, "asOf", asOf, true);
         List<Long> ids = claimIds();
         if (ids == null || ids.isEmpty()) {
-            problems.put("claims", "A status rests on claims: give the numbers of one or more claims, separated by commas.");
+            problems.put("claims", Forms.say().problem_status_claims());
         } else if (ids.stream().anyMatch(id -> Claim.findById(id) == null)) {
-            problems.put("claims", "Some of these claim numbers are not in the registry.");
+            problems.put("claims", Forms.say().problem_status_claims_unknown());
         }
         if (!problems.containsKey("place") && !problems.containsKey("asOf") && StatusAssessment.count(
                 "place = ?1 and asOf.edtf = ?2 and id <> ?3", Place.findBySlug(place.strip()).orElseThrow(), asOf.strip(),

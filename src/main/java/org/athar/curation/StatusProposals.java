@@ -70,7 +70,7 @@ public class StatusProposals {
     @Transactional
     public Response proposeStatus(@BeanParam StatusFields fields) throws JsonProcessingException {
         StatusForm form = fields.form();
-        return drafting.propose(RecordType.STATUS, form, fields, "Say why the condition is this, for the reviewer.",
+        return drafting.propose(RecordType.STATUS, form, fields, Forms.say().problem_comment_status(),
                 problems -> CurationResource.Templates.statusForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                         CurationResource.Choices.ALL));
     }

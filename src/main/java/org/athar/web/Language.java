@@ -42,6 +42,11 @@ public enum Language {
         return locale.getLanguage();
     }
 
+    /** The language of the request being answered; English outside one. */
+    public static Language current() {
+        return Arc.container().instance(Current.class).get().current();
+    }
+
     /** The interface's sentences in this language. */
     public Messages messages() {
         return this == EN ? MessageBundles.get(Messages.class) : MessageBundles.get(Messages.class, Localized.Literal.of(code()));
@@ -61,7 +66,7 @@ public enum Language {
      */
     public static Language of(Object locale) {
         return locale instanceof Locale l ? of(l) : locale instanceof String s ? of(Locale.forLanguageTag(s))
-                : Arc.container().instance(Current.class).get().current();
+                : current();
     }
 
     static Language parse(String code) {

@@ -250,6 +250,64 @@ public interface Messages {
     @Message("This form was not properly encoded (a % not followed by two hexadecimal digits). Send it again from the page.") String error_undecodable();
     @Message("The request could not be served as sent.") String error_client();
 
+    // what is wrong with a form's field
+    @Message("The source being edited no longer exists.") String problem_source_gone();
+    @Message("Choose what kind of document this is.") String problem_source_kind();
+    @Message("A source needs its title.") String problem_source_title();
+    @Message("Shorten the title to at most 500 characters.") String problem_source_title_long();
+    @Message("Give the full address, starting with https:// or http://.") String problem_url();
+    @Message("Use a language code such as en, ar or ar-Latn.") String problem_language();
+    @Message("Choose a reliability grade.") String problem_reliability();
+    @Message("Say why the source deserves this grade.") String problem_reliability_reason();
+    @Message("The place being edited no longer exists.") String problem_place_gone();
+    @Message("Choose whether this is a site, a monument or a part.") String problem_level();
+    @Message("A place keeps its level; propose a new place instead.") String problem_level_kept();
+    @Message("Give the place's address: lower-case letters and digits joined by hyphens, for example temple-of-nabu.") String problem_slug();
+    @Message("Choose a place type.") String problem_place_type();
+    @Message("Choose what kind of place this is.") String problem_place_kind();
+    @Message("Give both latitude and longitude, or neither.") String problem_coordinates();
+    @Message("Choose how certain the location is, or none.") String problem_location_certainty();
+    @Message("A location's certainty needs the coordinates.") String problem_certainty_needs_point();
+    @Message("A site stands alone: leave the parent empty.") String problem_site_alone();
+    @Message("A place cannot lie inside itself.") String problem_inside_itself();
+    @Message("Give the name (at most 300 characters), or clear its language to drop the row.") String problem_name();
+    @Message("Give the name's language as a code such as en, ar or ar-Latn.") String problem_name_language();
+    @Message("Choose the name's type.") String problem_name_type();
+    @Message("This name is given twice in the same language.") String problem_name_twice();
+    @Message("A place has one designation per language; make this one an alternative name.") String problem_one_designation();
+    @Message("A place needs at least one name.") String problem_no_name();
+    @Message("The event being edited no longer exists; record a damage report for a new one.") String problem_event_gone();
+    @Message("Say in a sentence what happened.") String problem_summary();
+    @Message("Choose a cause category.") String problem_cause_category();
+    @Message("Choose a cause type, or none.") String problem_cause_type();
+    @Message("Choose an extent, or none.") String problem_extent();
+    @Message("Choose effects from the list.") String problem_effects();
+    @Message("An event affects at least one place: give its slug, for example temple-of-bel.") String problem_event_places();
+    @Message("The claim being edited no longer exists; record a damage report for a new one.") String problem_claim_gone();
+    @Message("Give the number of a source in the registry.") String problem_source_number();
+    @Message("Choose a severity, or none.") String problem_severity();
+    @Message("Choose a condition, or none.") String problem_condition_or_none();
+    @Message("A claim about an event states a severity; conditions belong to claims about places.") String problem_condition_on_event();
+    @Message("A claim about a place states a condition; severities belong to claims about events.") String problem_severity_on_place();
+    @Message("Choose how certain the source is.") String problem_certainty();
+    @Message("Choose how far it is checked.") String problem_verification();
+    @Message("The status entry being edited no longer exists.") String problem_status_gone();
+    @Message("Choose the condition.") String problem_condition();
+    @Message("A status rests on claims: give the numbers of one or more claims, separated by commas.") String problem_status_claims();
+    @Message("Some of these claim numbers are not in the registry.") String problem_status_claims_unknown();
+    @Message("There is no source with this id; leave it empty to describe a new source.") String problem_source_id();
+    @Message("The form lost track of the record it edits; open it again from the record's page.") String problem_lost_record();
+    @Message("Quote at most a sentence or two (600 characters).") String problem_quote_long();
+    @Message("A claim states something: give a quote, a date, a severity or an actor.") String problem_claim_empty();
+
+    @Message("Say what the author should change before sending a draft back.") String problem_send_back();
+    @Message("Say what these files are and where they come from, for the reviewer.") String problem_comment_files();
+    @Message("Say what this change is and where it comes from, for the reviewer.") String problem_comment_change();
+    @Message("Say where this report comes from, for the reviewer.") String problem_comment_report();
+    @Message("Say why the claim should read this way, for the reviewer.") String problem_comment_claim();
+    @Message("Say why the condition is this, for the reviewer.") String problem_comment_status();
+    @Message("Say why this record should be withdrawn, for the reviewer.") String problem_comment_withdraw();
+
     // curators
     @Message("Import records") String import_title();
     @Message("Curator workspace") String import_crumb_ws();

@@ -209,6 +209,20 @@ class CurationTest {
     }
 
     @Test
+    void anArabicFormSaysWhatIsWrongInArabic() throws Exception {
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        curator.get("/curate/reports/new?lang=ar").then().statusCode(200)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                .body(containsString("تسجيل تقرير ضرر"));
+        curator.post("/curate/reports", "place", "", "summary", " ", "causeCategory", "MILITARY_ARMED_CONFLICT",
+                "date", "2016", "certainty", "MEDIUM", "verification", "REPORTED", "sourceId", "1", "comment", " ")
+                .then().statusCode(400)
+                .body(containsString("بعض الحقول تحتاج إلى انتباه"))
+                .body(containsString("قل في جملة ما الذي حدث."))
+                .body(containsString("قل للمُراجِع من أين جاء هذا التقرير."));
+    }
+
+    @Test
     void aDamageReportWithMistakesKeepsWhatWasTyped() throws Exception {
         Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/reports/new");
