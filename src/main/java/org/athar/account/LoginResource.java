@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.athar.web.Language;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -66,8 +68,7 @@ public class LoginResource {
         String[] keys = { "user:" + user, "address:" + request.remoteAddress().hostAddress() };
         var locked = throttle.lockedFor(keys);
         if (locked.isPresent()) {
-            return page(429, user, next, "Too many failed sign-ins for this account or from this address. Try again in "
-                    + Math.max(1, locked.get().toMinutes()) + " minutes.");
+            return page(429, user, next, Language.current().messages().login_throttled(Math.max(1, locked.get().toMinutes())));
         }
         try {
             identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(user,
@@ -75,12 +76,12 @@ public class LoginResource {
         } catch (AuthenticationFailedException e) {
             Duration wait = throttle.failed(keys);
             Thread.sleep(wait.toMillis());
-            return page(401, user, next, "The username or password is not right.");
+            return page(401, user, next, Language.current().messages().login_wrong());
         }
         throttle.succeeded(keys[0]);
         Account account = Account.findByUsername(user).orElseThrow();
         if (account.disabledAt != null) {
-            return page(403, user, next, "This account has been disabled. Ask an administrator if you need it again.");
+            return page(403, user, next, Language.current().messages().login_disabled());
         }
         String token = AccountSession.open(account);
         return Response.seeOther(uri.getBaseUriBuilder().path(safeNext(next).substring(1)).build())

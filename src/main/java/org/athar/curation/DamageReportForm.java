@@ -92,7 +92,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
         Map<String, String> problems = new LinkedHashMap<>();
         if (aboutExistingEvent()) {
             if (DamageEvent.findBySlug(event.strip()).isEmpty()) {
-                problems.put("event", "There is no event '" + event.strip() + "' in the registry.");
+                problems.put("event", Forms.say().problem_no_event(event.strip()));
             }
         } else {
             if (Forms.blank(place) || Place.findBySlug(place.strip()).isEmpty()) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.athar.account.Account;
 import org.athar.time.InvalidDateException;
+import org.athar.web.Language;
 import org.athar.time.UncertainDate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +76,7 @@ public class Drafting {
         try {
             return date == null || date.isBlank() ? "no date given" : UncertainDate.parse(date).label();
         } catch (InvalidDateException e) {
-            problems.put("date", e.getMessage());
+            problems.put("date", e.message(Language.current().locale));
             return null;
         }
     }

@@ -53,7 +53,7 @@ public record EventForm(String summary, String causeCategory, String causeType, 
         } else {
             List<String> unknown = slugs.stream().filter(s -> Place.findBySlug(s).isEmpty()).toList();
             if (!unknown.isEmpty()) {
-                problems.put("places", "Not in the registry: " + String.join(", ", unknown) + ".");
+                problems.put("places", Forms.say().problem_not_in_registry(String.join(", ", unknown)));
             }
         }
         return problems;

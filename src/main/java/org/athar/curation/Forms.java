@@ -49,7 +49,7 @@ final class Forms {
         try {
             UncertainDate.parse(value);
         } catch (InvalidDateException e) {
-            problems.put(field, e.getMessage());
+            problems.put(field, e.message(Language.current().locale));
         }
     }
 

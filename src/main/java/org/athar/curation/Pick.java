@@ -55,16 +55,14 @@ public class Pick {
     /** Why the place typed cannot be used, naming the places it could mean. */
     static String problem(String typed) {
         if (Forms.blank(typed)) {
-            return "Choose a place: type its name or its slug, for example Temple of Bel or temple-of-bel.";
+            return Forms.say().problem_choose_place();
         }
         List<String> named = Sql.query(SAME_NAME, rs -> rs.getString(1) + " (" + rs.getString(2)
                 + (rs.getString(2).equals(rs.getString(3)) ? "" : ", " + rs.getString(3)) + ")", typed.strip());
         if (named.size() > 1) {
-            return "Several places are called '" + typed.strip() + "': " + String.join("; ", named)
-                    + ". Type the slug of the one you mean.";
+            return Forms.say().problem_several_places(typed.strip(), String.join("; ", named));
         }
-        return "There is no place '" + typed.strip() + "' in the registry: type its name or its slug, for example "
-                + "temple-of-bel, or propose the place first.";
+        return Forms.say().problem_no_such_place(typed.strip());
     }
 
     @GET

@@ -124,12 +124,12 @@ public record PlaceForm(String level, String parent, String slug, String placeTy
         }
         if (edited != null) {
             if (!edited.slug.equals(Forms.orNull(slug))) {
-                problems.put("slug", "A published place keeps its address (" + edited.slug + "), so that citations of it keep working.");
+                problems.put("slug", Forms.say().problem_slug_kept(edited.slug));
             }
         } else if (Forms.blank(slug) || !slug.strip().matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.strip().length() > 120) {
             problems.put("slug", Forms.say().problem_slug());
         } else if (Place.findBySlug(slug.strip()).isPresent()) {
-            problems.put("slug", "Another place already has the address " + slug.strip() + ".");
+            problems.put("slug", Forms.say().problem_slug_taken(slug.strip()));
         }
         Forms.known(problems, "placeType", PlaceType.class, placeType, false, Forms.say().problem_place_type());
         Forms.known(problems, "kind", PlaceKind.class, kind, false, Forms.say().problem_place_kind());

@@ -49,7 +49,7 @@ public record StatusForm(String place, String condition, String asOf, String not
         if (!problems.containsKey("place") && !problems.containsKey("asOf") && StatusAssessment.count(
                 "place = ?1 and asOf.edtf = ?2 and id <> ?3", Place.findBySlug(place.strip()).orElseThrow(), asOf.strip(),
                 recordId == null ? -1L : recordId) > 0) {
-            problems.put("asOf", "This place already has a status as of " + asOf.strip() + ".");
+            problems.put("asOf", Forms.say().problem_status_exists(asOf.strip()));
         }
         return problems;
     }

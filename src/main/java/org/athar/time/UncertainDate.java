@@ -53,13 +53,14 @@ public class UncertainDate {
                 throw e;
             }
             throw new InvalidDateException("'" + text.strip() + "' is not written as the registry writes dates (EDTF, "
-                    + "year first): did you mean " + suggestion + "?");
+                    + "year first): did you mean " + suggestion + "?", "«" + text.strip() + "» ليس مكتوباً كما يكتب السجل "
+                    + "التواريخ (EDTF، السنة أولاً): هل تقصد " + suggestion + "؟");
         }
     }
 
     private static UncertainDate parseEdtf(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidDateException("A date is required.");
+            throw new InvalidDateException("A date is required.", "التاريخ مطلوب.");
         }
         String edtf = text.strip();
         int slash = edtf.indexOf('/');
@@ -68,17 +69,20 @@ public class UncertainDate {
             return new UncertainDate(edtf, single.start, single.end, single.precision);
         }
         if (edtf.indexOf('/', slash + 1) >= 0) {
-            throw new InvalidDateException("'" + edtf + "' has more than one '/': an interval has exactly two ends.");
+            throw new InvalidDateException("'" + edtf + "' has more than one '/': an interval has exactly two ends.",
+                    "في «" + edtf + "» أكثر من «/»: للمدة طرفان فقط.");
         }
         String from = edtf.substring(0, slash);
         String to = edtf.substring(slash + 1);
         LocalDate earliest = openEnd(from) ? null : single(from).start;
         LocalDate latest = openEnd(to) ? null : single(to).end;
         if (earliest == null && latest == null) {
-            throw new InvalidDateException("'" + edtf + "' is open at both ends: give at least one of them.");
+            throw new InvalidDateException("'" + edtf + "' is open at both ends: give at least one of them.",
+                    "«" + edtf + "» مفتوح من الطرفين: اكتب أحدهما على الأقل.");
         }
         if (earliest != null && latest != null && earliest.isAfter(latest)) {
-            throw new InvalidDateException("'" + edtf + "' starts after it ends: put the earlier date first.");
+            throw new InvalidDateException("'" + edtf + "' starts after it ends: put the earlier date first.",
+                    "«" + edtf + "» يبدأ بعد أن ينتهي: اكتب التاريخ الأقدم أولاً.");
         }
         return new UncertainDate(edtf, earliest, latest, DatePrecision.INTERVAL);
     }
@@ -112,7 +116,9 @@ public class UncertainDate {
         Matcher m = DATE.matcher(text);
         if (!m.matches()) {
             throw new InvalidDateException("'" + text + "' is not a date: write it as YYYY, YYYY-MM or YYYY-MM-DD "
-                    + "(for example 2015-08-30), optionally followed by ? (uncertain) or ~ (approximate).");
+                    + "(for example 2015-08-30), optionally followed by ? (uncertain) or ~ (approximate).",
+                    "«" + text + "» ليس تاريخاً: اكتبه بالصيغة YYYY أو YYYY-MM أو YYYY-MM-DD (مثل 2015-08-30)، "
+                    + "ويمكن أن يليه ? (غير مؤكد) أو ~ (تقريبي).");
         }
         int year = Integer.parseInt(m.group(1));
         try {
@@ -126,7 +132,8 @@ public class UncertainDate {
             LocalDate day = month.atDay(Integer.parseInt(m.group(3)));
             return new Single(day, day, DatePrecision.DAY);
         } catch (java.time.DateTimeException e) {
-            throw new InvalidDateException("'" + text + "' is not a real calendar date.");
+            throw new InvalidDateException("'" + text + "' is not a real calendar date.",
+                    "«" + text + "» ليس تاريخاً موجوداً في التقويم.");
         }
     }
 

@@ -308,6 +308,15 @@ public interface Messages {
     @Message("Say why the condition is this, for the reviewer.") String problem_comment_status();
     @Message("Say why this record should be withdrawn, for the reviewer.") String problem_comment_withdraw();
 
+    @Message("Choose a place: type its name or its slug, for example Temple of Bel or temple-of-bel.") String problem_choose_place();
+    @Message("Several places are called '{typed}': {places}. Type the slug of the one you mean.") String problem_several_places(String typed, String places);
+    @Message("There is no place '{typed}' in the registry: type its name or its slug, for example temple-of-bel, or propose the place first.") String problem_no_such_place(String typed);
+    @Message("A published place keeps its address ({slug}), so that citations of it keep working.") String problem_slug_kept(String slug);
+    @Message("Another place already has the address {slug}.") String problem_slug_taken(String slug);
+    @Message("This place already has a status as of {day}.") String problem_status_exists(String day);
+    @Message("Not in the registry: {list}.") String problem_not_in_registry(String list);
+    @Message("There is no event '{slug}' in the registry.") String problem_no_event(String slug);
+
     // curators
     @Message("Import records") String import_title();
     @Message("Curator workspace") String import_crumb_ws();
@@ -478,6 +487,9 @@ public interface Messages {
     @Message("Username") String login_username();
     @Message("Password") String login_password();
     @Message("Sign out") String sign_out();
+    @Message("Too many failed sign-ins for this account or from this address. Try again in {minutes} minutes.") String login_throttled(long minutes);
+    @Message("The username or password is not right.") String login_wrong();
+    @Message("This account has been disabled. Ask an administrator if you need it again.") String login_disabled();
     @Message("curator") String role_curator();
     @Message("reviewer") String role_reviewer();
     @Message("administrator") String role_admin();

@@ -215,9 +215,11 @@ class CurationTest {
                 .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
                 .body(containsString("تسجيل تقرير ضرر"));
         curator.post("/curate/reports", "place", "", "summary", " ", "causeCategory", "MILITARY_ARMED_CONFLICT",
-                "date", "2016", "certainty", "MEDIUM", "verification", "REPORTED", "sourceId", "1", "comment", " ")
+                "date", "30/08/2015", "certainty", "MEDIUM", "verification", "REPORTED", "sourceId", "1", "comment", " ")
                 .then().statusCode(400)
                 .body(containsString("بعض الحقول تحتاج إلى انتباه"))
+                .body(containsString("هل تقصد 2015-08-30؟"))
+                .body(containsString("اختر مكاناً: اكتب اسمه أو عنوانه المختصر"))
                 .body(containsString("قل في جملة ما الذي حدث."))
                 .body(containsString("قل للمُراجِع من أين جاء هذا التقرير."));
     }
