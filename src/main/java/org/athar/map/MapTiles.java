@@ -1,15 +1,22 @@
 package org.athar.map;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.athar.db.RegistryChanges;
 import org.athar.db.Sql;
 import org.athar.place.PlaceLevel;
 import org.athar.status.Condition;
@@ -91,30 +98,117 @@ public class MapTiles {
                 + uncertain + " as uncertain, " + POINT + " as pt\n"
                 + " from place p join place_search s on s.place_id = p.id\n"
                 + " where " + POINT + " <@ box(point(?, ?), point(?, ?))" + (siteId == null ? "" : " and s.site_id = ?") + ")\n"
-                + "select floor((pt[0] - ?) / ?)::int, floor((pt[1] - ?) / ?)::int, count(*), avg(pt[0]), avg(pt[1]),\n"
-                // a cell of one place takes that place's slug, level, name and kind: min() of one row is the row's
-                + " min(array_position(" + ORDER + ", cond)), min(slug), min(level), min(name), min(kind),\n"
-                + " count(*) filter (where uncertain)\n"
-                + "from pts where pt[0] < ? and pt[1] < ? group by 1, 2 order by 1, 2";
-        List<Map<String, Object>> features = Sql.query(sql, rs -> {
-            long count = rs.getLong(3);
-            int worst = rs.getInt(6);
+                + "select " + CELL + " from pts where pt[0] < ? and pt[1] < ? group by 1, 2 order by 1, 2";
+        if (z <= GRID_ZOOM && siteId == null && asOf == null) {
+            return collection(grid().tile(b, cellWidth, cellHeight));
+        }
+        return collection(Sql.query(sql, Cell::of, params.toArray()));
+    }
+
+    /** The places of one cell of a grid: how many, the sums of their coordinates, the worst condition, the one place's own fields. */
+    record Cell(int column, int row, long count, double longitudes, double latitudes, int worst, String slug, String level,
+            String name, String kind, long uncertain) {
+
+        static Cell of(ResultSet rs) throws SQLException {
+            return new Cell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getInt(6),
+                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11));
+        }
+
+        /** Two cells' places as one (a group of several has no single place's fields). */
+        Cell with(Cell other) {
+            int w = worst == 0 ? other.worst : other.worst == 0 ? worst : Math.min(worst, other.worst);
+            return new Cell(column, row, count + other.count, longitudes + other.longitudes, latitudes + other.latitudes, w,
+                    null, null, null, null, uncertain + other.uncertain);
+        }
+
+        Map<String, Object> feature() {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("count", count);
-            properties.put("status", rs.wasNull() ? null : WORST_FIRST.get(worst - 1).name());
-            properties.put("uncertain", rs.getLong(11));
+            properties.put("status", worst == 0 ? null : WORST_FIRST.get(worst - 1).name());
+            properties.put("uncertain", uncertain);
             if (count == 1) {
-                PlaceLevel level = PlaceLevel.valueOf(rs.getString(8));
-                properties.put("slug", rs.getString(7));
-                properties.put("level", level.name());
-                properties.put("name", rs.getString(9));
-                properties.put("kind", rs.getString(10));
-                properties.put("path", level.pagePath(rs.getString(7)));
+                PlaceLevel placeLevel = PlaceLevel.valueOf(level);
+                properties.put("slug", slug);
+                properties.put("level", placeLevel.name());
+                properties.put("name", name);
+                properties.put("kind", kind);
+                properties.put("path", placeLevel.pagePath(slug));
             }
             return Map.of("type", "Feature", "geometry", Map.of("type", "Point",
-                    "coordinates", List.of(round(rs.getDouble(4)), round(rs.getDouble(5)))), "properties", properties);
-        }, params.toArray());
-        return Map.of("type", "FeatureCollection", "features", features);
+                    "coordinates", List.of(round(longitudes / count), round(latitudes / count))), "properties", properties);
+        }
+    }
+
+    /** A cell's columns in SQL, over pts (slug, level, name, kind, cond, uncertain, pt), given its origin and size. */
+    private static final String CELL = "floor((pt[0] - ?) / ?)::int, floor((pt[1] - ?) / ?)::int, count(*), sum(pt[0]), sum(pt[1]),\n"
+            // a cell of one place takes that place's slug, level, name and kind: min() of one row is the row's
+            + " coalesce(min(array_position(" + ORDER + ", cond)), 0), min(slug), min(level), min(name), min(kind),\n"
+            + " count(*) filter (where uncertain)";
+
+    private static Map<String, Object> collection(List<Cell> cells) {
+        return Map.of("type", "FeatureCollection", "features", cells.stream().map(Cell::feature).toList());
+    }
+
+    /**
+     * Maps far out (zoom 5 and less: a tile is at least 11° wide) would each count tens of thousands of places; they are
+     * answered instead from one grid of every located place in cells of {@link #GRID_DEGREES}, counted once and kept
+     * until the registry changes (an announcement from any node drops it).
+     */
+    static final int GRID_ZOOM = 5;
+    static final double GRID_DEGREES = 0.25;
+
+    /** The registry's located places in small cells, as of one generation of changes. */
+    record Grid(List<Cell> cells) {
+        /** A tile's features: the grid's cells by where their places are on average, merged into the tile's own cells. */
+        List<Cell> tile(Bounds b, double cellWidth, double cellHeight) {
+            Map<Long, Cell> merged = new TreeMap<>();
+            for (Cell c : cells) {
+                double lon = c.longitudes / c.count;
+                double lat = c.latitudes / c.count;
+                if (lon < b.west || lon >= b.east || lat < b.south || lat >= b.north) {
+                    continue;
+                }
+                int column = (int) Math.floor((lon - b.west) / cellWidth);
+                int row = (int) Math.floor((lat - b.south) / cellHeight);
+                Cell placed = new Cell(column, row, c.count, c.longitudes, c.latitudes, c.worst, c.slug, c.level, c.name,
+                        c.kind, c.uncertain);
+                merged.merge((long) column * GRID + row, placed, Cell::with);
+            }
+            return List.copyOf(merged.values());
+        }
+    }
+
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Grid grid;
+    private volatile long gridGeneration = -1;
+
+    void changed(@Observes RegistryChanges.Changed change) {
+        generation.incrementAndGet();
+        grid = null;
+    }
+
+    @Inject
+    RegistryChanges changes;
+
+    private Grid grid() {
+        Grid current = grid;
+        long now = generation.get();
+        if (current != null && gridGeneration == now && changes.listening()) {
+            return current;
+        }
+        List<Cell> cells = Sql.query("with pts as (select p.slug, p.level, s.display_name as name, s.kind, "
+                + "s.status_conditions[cardinality(s.status_conditions)] as cond, false as uncertain, " + POINT + " as pt "
+                + "from place p join place_search s on s.place_id = p.id) "
+                + "select " + CELL + " from pts where pt is not null group by 1, 2", Cell::of,
+                -180.0, GRID_DEGREES, -90.0, GRID_DEGREES);
+        Grid built = new Grid(cells);
+        // kept only if no change came while it was counted (so that a grid counted before a change is never kept after
+        // it), and only while this node hears the announcements of changes
+        if (generation.get() == now && changes.listening()) {
+            grid = built;
+            gridGeneration = now;
+        }
+        return built;
     }
 
     /** Coordinates to about a metre: enough for a map, and a cluster's average says no more than its members. */

@@ -61,6 +61,49 @@ class MapTest {
     }
 
     @Test
+    void farOutTilesComeFromOneGridThatEveryChangeRecounts() throws Exception {
+        long located = Long.parseLong(Db.single(dataSource, "select count(*) from place where latitude between -85.05 and 85.05 "
+                + "and location_sensitivity <> 'WITHHELD'"));
+        assertEquals(located, placesOnTilesAt(3), "every located place on exactly one tile at zoom 3");
+        // a far-out tile (from the grid) holds what its four children (from the database) hold
+        String[] parent = tile(5, PALMYRA_LATITUDE, PALMYRA_LONGITUDE).split("/");
+        int px = Integer.parseInt(parent[1]);
+        int py = Integer.parseInt(parent[2]);
+        long children = 0;
+        for (int dx = 0; dx < 2; dx++) {
+            for (int dy = 0; dy < 2; dy++) {
+                children += count(tileOf("6/" + (2 * px + dx) + "/" + (2 * py + dy)));
+            }
+        }
+        assertEquals(count(tileOf(String.join("/", parent))), children);
+        Db.monument(dataSource, "map-new-tomb", "New tomb");
+        Db.execute(dataSource, "update place set latitude = -20.5, longitude = 140.25 where slug = 'map-new-tomb'");
+        // the database announces the change; the next far-out tile counts it
+        long until = System.currentTimeMillis() + 10_000;
+        while (placesOnTilesAt(3) != located + 1 && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertEquals(located + 1, placesOnTilesAt(3));
+        assertTrue(tileOf(tile(3, -20.5, 140.25)).getList("features.properties.slug").contains("map-new-tomb"));
+    }
+
+    /** The places counted on every tile of a zoom level. */
+    private long placesOnTilesAt(int z) {
+        long total = 0;
+        int n = 1 << z;
+        for (int x = 0; x < n; x++) {
+            for (int y = 0; y < n; y++) {
+                total += count(tileOf(z + "/" + x + "/" + y));
+            }
+        }
+        return total;
+    }
+
+    private static long count(JsonPath tile) {
+        return tile.<Integer>getList("features.properties.count").stream().mapToLong(Integer::longValue).sum();
+    }
+
+    @Test
     void closeUpEachMonumentIsAPointWithItsConditionAndPage() {
         JsonPath close = tileOf(tile(17, 34.547, 38.274));
         List<String> slugs = close.getList("features.properties.slug");
