@@ -150,12 +150,12 @@ public class MapTiles {
     }
 
     /**
-     * Maps far out (zoom 5 and less: a tile is at least 11° wide) would each count tens of thousands of places; they are
+     * Maps far out (zoom 8 and less: a tile is at least 1.4° wide) would each count thousands of places; they are
      * answered instead from one grid of every located place in cells of {@link #GRID_DEGREES}, counted once and kept
      * until the registry changes (an announcement from any node drops it).
      */
-    static final int GRID_ZOOM = 5;
-    static final double GRID_DEGREES = 0.25;
+    static final int GRID_ZOOM = 8;
+    static final double GRID_DEGREES = 0.05;
 
     /** The registry's located places in small cells, as of one generation of changes. */
     record Grid(List<Cell> cells) {

@@ -66,13 +66,13 @@ class MapTest {
                 + "and location_sensitivity <> 'WITHHELD'"));
         assertEquals(located, placesOnTilesAt(3), "every located place on exactly one tile at zoom 3");
         // a far-out tile (from the grid) holds what its four children (from the database) hold
-        String[] parent = tile(5, PALMYRA_LATITUDE, PALMYRA_LONGITUDE).split("/");
+        String[] parent = tile(MapTiles.GRID_ZOOM, PALMYRA_LATITUDE, PALMYRA_LONGITUDE).split("/");
         int px = Integer.parseInt(parent[1]);
         int py = Integer.parseInt(parent[2]);
         long children = 0;
         for (int dx = 0; dx < 2; dx++) {
             for (int dy = 0; dy < 2; dy++) {
-                children += count(tileOf("6/" + (2 * px + dx) + "/" + (2 * py + dy)));
+                children += count(tileOf((MapTiles.GRID_ZOOM + 1) + "/" + (2 * px + dx) + "/" + (2 * py + dy)));
             }
         }
         assertEquals(count(tileOf(String.join("/", parent))), children);
