@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.athar.history.History;
 import org.athar.web.RecordNotFoundException;
+import org.athar.web.Language;
+import org.athar.web.Messages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -63,9 +65,9 @@ public class AccountResource {
             @FormParam("confirm") String confirm, @CookieParam(AccountSession.COOKIE) String session) {
         Account account = me();
         String problem = current == null || !account.passwordMatches(current)
-                ? "Your current password is not right."
-                : Account.passwordProblem(password) != null ? Account.passwordProblem(password)
-                : !password.equals(confirm) ? "The two new passwords differ." : null;
+                ? say().account_current_wrong()
+                : Account.passwordProblem(password) != null ? passwordProblem(password)
+                : !password.equals(confirm) ? say().account_passwords_differ() : null;
         if (problem != null) {
             return Response.status(400).entity(Templates.password(problem, null)).build();
         }
@@ -73,8 +75,7 @@ public class AccountResource {
         account.setPassword(password);
         // whoever else had this account open (a stolen session, another browser) is signed out
         long ended = AccountSession.closeAll(account, session);
-        return Response.ok(Templates.password(null, "Your password is changed." + (ended == 0 ? ""
-                : " Your other sessions (" + ended + ") have ended."))).build();
+        return Response.ok(Templates.password(null, say().account_password_changed(ended))).build();
     }
 
     @GET
@@ -97,16 +98,16 @@ public class AccountResource {
         String problem = null;
         if (!name.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
             field = "username";
-            problem = "A username has 3 to 40 lower-case letters, digits, dots, dashes or underscores.";
+            problem = say().account_username_form();
         } else if (Account.findByUsername(name).isPresent()) {
             field = "username";
-            problem = "There is already an account '" + name + "'.";
+            problem = say().account_exists(name);
         } else if (role == null || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
             field = "role";
-            problem = "Choose a role: curator, reviewer or administrator.";
+            problem = say().account_choose_role();
         } else if (Account.passwordProblem(password) != null) {
             field = "password";
-            problem = Account.passwordProblem(password);
+            problem = passwordProblem(password);
         }
         if (problem != null) {
             return Response.status(400).entity(Templates.accounts(
@@ -115,7 +116,7 @@ public class AccountResource {
         History.attributeTo(me().username, "Created the account");
         Account.create(name, password, Role.valueOf(role));
         return Response.status(201).entity(Templates.accounts(Account.listByUsername(),
-                null, null, "Account '" + name + "' created.")).build();
+                null, null, say().account_created(name))).build();
     }
 
     @POST
@@ -128,19 +129,28 @@ public class AccountResource {
         Account admin = me();
         if (account.id.equals(admin.id)) {
             return Response.status(400).entity(Templates.accounts(Account.listByUsername(),
-                    "You cannot disable your own account: ask another administrator.", null, null)).build();
+                    say().account_not_yourself(), null, null)).build();
         }
         History.attributeTo(admin.username, action.equals("disable") ? "Disabled the account" : "Enabled the account");
         String message;
         if (action.equals("disable")) {
             account.disabledAt = account.disabledAt != null ? account.disabledAt : OffsetDateTime.now();
             long ended = AccountSession.closeAll(account, null);
-            message = "Account '" + account.username + "' disabled" + (ended == 0 ? "." : "; its " + ended
-                    + (ended == 1 ? " session has" : " sessions have") + " ended.");
+            message = say().account_disabled(account.username, ended);
         } else {
             account.disabledAt = null;
-            message = "Account '" + account.username + "' enabled: it can sign in again.";
+            message = say().account_enabled(account.username);
         }
         return Response.ok(Templates.accounts(Account.listByUsername(), null, null, message)).build();
+    }
+
+    private static Messages say() {
+        return Language.current().messages();
+    }
+
+    /** What is wrong with a new password, in the page's language. */
+    private static String passwordProblem(String password) {
+        return password == null || password.length() < Account.MIN_PASSWORD_LENGTH
+                ? say().account_password_short(Account.MIN_PASSWORD_LENGTH) : say().account_password_long();
     }
 }

@@ -487,6 +487,18 @@ public interface Messages {
     @Message("Username") String login_username();
     @Message("Password") String login_password();
     @Message("Sign out") String sign_out();
+    @Message("Your current password is not right.") String account_current_wrong();
+    @Message("The two new passwords differ.") String account_passwords_differ();
+    @Message("Your password is changed.{#if ended > 0} Your other sessions ({ended}) have ended.{/if}") String account_password_changed(long ended);
+    @Message("A username has 3 to 40 lower-case letters, digits, dots, dashes or underscores.") String account_username_form();
+    @Message("There is already an account '{name}'.") String account_exists(String name);
+    @Message("Choose a role: curator, reviewer or administrator.") String account_choose_role();
+    @Message("Account '{name}' created.") String account_created(String name);
+    @Message("You cannot disable your own account: ask another administrator.") String account_not_yourself();
+    @Message("Account '{name}' disabled{#if ended == 0}.{#else if ended == 1}; its 1 session has ended.{#else}; its {ended} sessions have ended.{/if}") String account_disabled(String name, long ended);
+    @Message("Account '{name}' enabled: it can sign in again.") String account_enabled(String name);
+    @Message("Use at least {min} characters.") String account_password_short(int min);
+    @Message("Use at most 72 characters (bcrypt reads no further).") String account_password_long();
     @Message("Too many failed sign-ins for this account or from this address. Try again in {minutes} minutes.") String login_throttled(long minutes);
     @Message("The username or password is not right.") String login_wrong();
     @Message("This account has been disabled. Ask an administrator if you need it again.") String login_disabled();
