@@ -3,7 +3,6 @@ package org.athar.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.athar.account.Role;
 import org.athar.testsupport.Accounts;
 import org.athar.testsupport.Chromium;
 import org.athar.testsupport.MainPages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -24,7 +21,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -33,28 +29,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * languages are left in target/screenshots for people to look at.
  */
 @QuarkusTest
-class AccessibilityInBrowserTest {
+class AccessibilityInBrowserTest extends InChromium {
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
     private static final List<String> SCREENSHOTS = List.of("/", "/sites/palmyra", "/monuments/temple-of-bel",
             "/search?q=temple", "/sources/1");
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private static Page page(Browser browser) {
         // axe is injected into the page, which the pages' Content-Security-Policy would otherwise refuse

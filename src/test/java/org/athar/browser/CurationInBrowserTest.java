@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -19,14 +15,11 @@ import org.athar.account.Role;
 import org.athar.testsupport.Accounts;
 import org.athar.testsupport.Chromium;
 import org.athar.testsupport.Db;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -35,29 +28,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * never runs.
  */
 @QuarkusTest
-class CurationInBrowserTest {
+class CurationInBrowserTest extends InChromium {
 
     private static final String SCRIPT = "<script>window.hacked=1</script><img src=x onerror=\"window.hacked=2\">";
 
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     DataSource dataSource;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** A fresh browser profile that fails the test on any dialog a script might open. */
     private Page person(List<String> dialogs) {
