@@ -18,15 +18,12 @@ WORK=${ATHAR_BENCH_DIR:-/tmp/athar-exports}
 PORT=8183
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 mkdir -p "$WORK"
-command -v psql >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq postgresql-client >/dev/null; }
+. src/bench/common.sh
+need psql postgresql-client
 [ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
 export ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/pg
 
-if [ ! -f "$WORK/generated-$PLACES" ]; then
-  echo "Generating $PLACES places (once)"
-  java -jar "$JAR" generate "$PLACES" | tail -1
-  touch "$WORK/generated-$PLACES"
-fi
+generate_embedded
 
 APP_PID=
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }

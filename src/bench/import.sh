@@ -21,7 +21,7 @@ PGPORT=55433 APPPORT=8184
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 mkdir -p "$WORK" && chmod 755 "$WORK"
 
-need() { command -v "$1" >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
+. src/bench/common.sh
 need /usr/bin/time time
 . src/bench/cluster.sh
 [ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests

@@ -19,18 +19,14 @@ APPPORT=8184 NGINXPORT=8185
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 mkdir -p "$WORK"
 chmod 755 "$WORK"
-need() { command -v "$1" >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
+. src/bench/common.sh
 need wrk wrk
 need nginx nginx
 need psql postgresql-client
 [ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
 export ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/pg
 
-if [ ! -f "$WORK/generated-$PLACES" ]; then
-  echo "Generating $PLACES places (once)"
-  java -jar "$JAR" generate "$PLACES" | tail -1
-  touch "$WORK/generated-$PLACES"
-fi
+generate_embedded
 
 APP_PID=
 cleanup() {
@@ -45,10 +41,6 @@ start_app() { # $1: page cache on or off
   until curl -sf -o /dev/null "http://localhost:$APPPORT/q/health"; do sleep 0.1; done
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
-run() { # $1 port, $2 paths file -> "rps p50 p95 p99 errors non2xx"
-  PATHS=$2 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/src/bench/paths.lua" "http://localhost:$1" 2>&1 \
-    | sed -n 's/^RESULT rps=\([0-9]*\) p50=\([0-9.]*\) p95=\([0-9.]*\) p99=\([0-9.]*\) requests=[0-9]* errors=\([0-9]*\) non2xx=\([0-9]*\)/\1 \2 \3 \4 \5 \6/p'
-}
 row() { printf "| %-26s | %8s | %8s | %8s | %8s | %9s | %7s |\n" "$@"; }
 
 start_app false
@@ -96,35 +88,22 @@ echo "## The whole world (zoom 0, every located place counted), page cache off"
 for i in 1 2 3 4 5; do curl -s -o /dev/null -w "%{time_total}\n" "http://localhost:$APPPORT/api/map/0/0/0"; done \
   | sort -n | awk '{t[NR]=$1} END {printf "five requests: fastest %.0f ms, median %.0f ms, slowest %.0f ms\n", t[1]*1000, t[3]*1000, t[5]*1000}'
 
-cat > "$WORK/nginx-map.conf" <<EOF
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 1000000;
-  default_type "application/geo+json";
-  server { listen 127.0.0.1:$NGINXPORT; root $WORK/www-map; }
-}
-EOF
-nginx -c "$WORK/nginx-map.conf"
+start_nginx "$WORK/www-map" $NGINXPORT "application/geo+json"
 
 echo
 echo "## Tiles over HTTP, $CONNECTIONS connections, $DURATION each, against nginx serving the same bytes"
 row "" "req/s" "p50 ms" "p95 ms" "p99 ms" "nginx/s" "ratio"
 row "---" "---" "---" "---" "---" "---" "---"
 # a minute of warm-up, as a server that has run a while
-DURATION=60s run $APPPORT "$WORK/map.paths" > /dev/null
-read -r nrps np50 np95 np99 nerr nnon < <(run $NGINXPORT "$WORK/map.paths")
-read -r rps p50 p95 p99 err non < <(run $APPPORT "$WORK/map.paths")
+DURATION=60s run $APPPORT "$WORK/map.paths" "$CONNECTIONS" > /dev/null
+read -r nrps np50 np95 np99 nerr nnon < <(run $NGINXPORT "$WORK/map.paths" "$CONNECTIONS")
+read -r rps p50 p95 p99 err non < <(run $APPPORT "$WORK/map.paths" "$CONNECTIONS")
 row "tiles, page cache off" "$rps" "$p50" "$p95" "$p99" "$nrps" "$(echo "scale=3; $rps / $nrps" | bc)"
 [ "$err$non" = "00" ] || echo "  (errors $err, non-2xx $non)"
 stop_app
 start_app true
-DURATION=20s run $APPPORT "$WORK/map.paths" > /dev/null
-read -r rps p50 p95 p99 err non < <(run $APPPORT "$WORK/map.paths")
+DURATION=20s run $APPPORT "$WORK/map.paths" "$CONNECTIONS" > /dev/null
+read -r rps p50 p95 p99 err non < <(run $APPPORT "$WORK/map.paths" "$CONNECTIONS")
 row "tiles, from the page cache" "$rps" "$p50" "$p95" "$p99" "$nrps" "$(echo "scale=3; $rps / $nrps" | bc)"
 [ "$err$non" = "00" ] || echo "  (errors $err, non-2xx $non)"
 echo "nginx p50/p95/p99: $np50 / $np95 / $np99 ms"

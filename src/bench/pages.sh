@@ -19,7 +19,7 @@ URL="jdbc:postgresql://localhost:$PGPORT/athar?user=postgres"
 mkdir -p "$WORK"
 chmod 755 "$WORK"
 
-need() { command -v "$1" >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
+. src/bench/common.sh
 need wrk wrk
 need nginx nginx
 . src/bench/cluster.sh
@@ -69,10 +69,6 @@ start_app() { # $1: page cache on or off
 }
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
-run() { # $1 port, $2 paths file, $3 connections -> "rps p50 p95 p99 errors non2xx"
-  PATHS=$2 wrk -t2 -c"$3" -d"$DURATION" -s "$ROOT/src/bench/paths.lua" "http://localhost:$1" 2>&1 \
-    | sed -n 's/^RESULT rps=\([0-9]*\) p50=\([0-9.]*\) p95=\([0-9.]*\) p99=\([0-9.]*\) requests=[0-9]* errors=\([0-9]*\) non2xx=\([0-9]*\)/\1 \2 \3 \4 \5 \6/p'
-}
 row() { printf "| %-22s | %5s | %8s | %8s | %8s | %9s | %9s | %6s |\n" "$@"; }
 
 # pending migrations are applied once here, so that the starts below find the database migrated
@@ -144,25 +140,7 @@ for kind in monument site source home; do
     curl -sf -o "$file" "http://localhost:$APPPORT$path"
   done < "$WORK/$kind.paths"
 done
-cat > "$WORK/nginx.conf" <<EOF
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  default_type "text/html; charset=UTF-8";
-  server {
-    listen 127.0.0.1:$NGINXPORT;
-    root $WORK/www;
-    location / { try_files \$uri \$uri/index.html =404; }
-  }
-}
-EOF
-nginx -c "$WORK/nginx.conf"
+start_nginx "$WORK/www" $NGINXPORT "text/html; charset=UTF-8"
 row kind connections "p50 ms" "p95 ms" "p99 ms" "req/s" "nginx/s" ratio
 row --- --- --- --- --- --- --- ---
 for c in ${CONNECTIONS:-8 32}; do

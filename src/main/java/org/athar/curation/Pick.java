@@ -40,6 +40,37 @@ public class Pick {
             + "join place_search site on site.place_id = s.site_id "
             + "where n.compact = replace(athar_normalize(?), ' ', '') order by 1 limit 10";
 
+    /**
+     * The events of the places typed (or the event whose slug it is), each with a place it struck. Each branch is one
+     * indexed lookup: an OR across them would read every event of the registry.
+     */
+    private static final String EVENTS = """
+            select slug, summary, place from (
+              select e.slug, e.summary, s.display_name as place from damage_event_place dp
+              join damage_event e on e.id = dp.event_id join place_search s on s.place_id = dp.place_id
+              where dp.place_id in (select id from place where slug = any (?))
+              union
+              select e.slug, e.summary, s.display_name from damage_event e
+              join damage_event_place dp on dp.event_id = e.id join place_search s on s.place_id = dp.place_id
+              where e.slug = ?) found
+            order by 1 limit 8""";
+
+    /** The claims about the places typed or about their events (or the claim whose number it is), each once. */
+    private static final String CLAIMS = """
+            with wanted as (
+              select c.id from claim c where c.place_id in (select id from place where slug = any (?))
+              union
+              select c.id from claim c join damage_event_place dp on dp.event_id = c.event_id
+              where dp.place_id in (select id from place where slug = any (?))
+              union
+              select id from claim where id = ?)
+            select c.id, src.title, c.date_edtf, coalesce(e.summary, s.display_name) from wanted w
+            join claim c on c.id = w.id join source src on src.id = c.source_id
+            left join damage_event e on e.id = c.event_id
+            join place_search s on s.place_id = coalesce(c.place_id,
+              (select dp.place_id from damage_event_place dp where dp.event_id = c.event_id order by dp.place_id limit 1))
+            order by c.id limit 8""";
+
     @Inject
     SearchService search;
 
@@ -80,29 +111,33 @@ public class Pick {
                             + (h.site() == null || h.site().slug().equals(h.slug()) ? "" : " · " + h.site().name())))
                     .collect(Collectors.toList());
             // events and claims are found through the places they concern (or by their own slug or number)
-            case "events" -> Sql.query("select distinct e.slug, e.summary, s.display_name from damage_event e "
-                    + "join damage_event_place dp on dp.event_id = e.id join place p on p.id = dp.place_id "
-                    + "join place_search s on s.place_id = p.id where p.slug = any (?) or e.slug = ? order by 1 limit 8",
-                    rs -> new Choice(rs.getString(1), rs.getString(2) + " · " + rs.getString(3)), slugs(text), text);
-            case "claims" -> Sql.query("select c.id, src.title, c.date_edtf, coalesce(e.summary, s.display_name) from claim c "
-                    + "join source src on src.id = c.source_id left join damage_event e on e.id = c.event_id "
-                    + "left join damage_event_place dp on dp.event_id = c.event_id "
-                    + "join place p on p.id = coalesce(c.place_id, dp.place_id) join place_search s on s.place_id = p.id "
-                    + "where p.slug = any (?) or c.id::text = ? order by c.id limit 8",
-                    rs -> new Choice(Long.toString(rs.getLong(1)), rs.getLong(1) + ": " + rs.getString(2)
-                            + (rs.getString(3) == null ? "" : ", " + rs.getString(3)) + " · " + rs.getString(4)),
+            case "events" -> Sql.query(EVENTS, rs -> new Choice(rs.getString(1), rs.getString(2) + " · " + rs.getString(3)),
                     slugs(text), text);
-            case "sources" -> Sql.query("select id, title, publisher from source where id::text = ? or title ilike ? "
-                    + "order by id::text = ? desc, id desc limit 8",
+            case "claims" -> {
+                String[] near = slugs(text);
+                yield Sql.query(CLAIMS, rs -> new Choice(Long.toString(rs.getLong(1)), rs.getLong(1) + ": " + rs.getString(2)
+                        + (rs.getString(3) == null ? "" : ", " + rs.getString(3)) + " · " + rs.getString(4)),
+                        near, near, number(text));
+            }
+            // the source of that number first, then the newest whose title has the words: each branch stops at 8 rows
+            case "sources" -> Sql.query("select id, title, publisher from ("
+                    + "(select id, title, publisher from source where id = ?) union "
+                    + "(select id, title, publisher from source where title ilike ? order by id desc limit 8)) found "
+                    + "order by id = ? desc, id desc limit 8",
                     rs -> new Choice(Long.toString(rs.getLong(1)), rs.getString(2)
                             + (rs.getString(3) == null ? "" : " · " + rs.getString(3))),
-                    text, "%" + text.replace("%", "\\%").replace("_", "\\_") + "%", text);
+                    number(text), "%" + text.replace("%", "\\%").replace("_", "\\_") + "%", number(text));
             default -> throw new BadParameterException("kind", "Pickers offer places, sources, events or claims; not '" + kind + "'.");
         };
     }
 
     private List<SearchResult.Hit> places(String text) {
         return search.search(SearchRequest.parse(new MultivaluedHashMap<>(Map.of("q", text, "size", "8")))).results();
+    }
+
+    /** The record number typed, or -1 (no record) for anything else. */
+    private static long number(String text) {
+        return text.matches("[0-9]{1,18}") ? Long.parseLong(text) : -1L;
     }
 
     /** The slugs of the best three places matching the words typed, as a SQL array. */

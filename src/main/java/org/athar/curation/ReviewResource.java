@@ -69,7 +69,9 @@ public class ReviewResource {
      * Whether an administrator may publish (or send back) their own drafts: off by default, so that every change is
      * seen by two people; an installation with a single curator turns it on.
      */
-    @ConfigProperty(name = "athar.review.admins-review-own-drafts", defaultValue = "false")
+    static final String ADMINS_REVIEW_OWN_DRAFTS = "athar.review.admins-review-own-drafts";
+
+    @ConfigProperty(name = ADMINS_REVIEW_OWN_DRAFTS, defaultValue = "false")
     boolean adminsReviewOwnDrafts;
 
     @Inject
@@ -190,7 +192,7 @@ public class ReviewResource {
                 && !(adminsReviewOwnDrafts && identity.hasRole(Role.ADMIN.name()))) {
             throw new BadParameterException("id", "Another reviewer must review your own draft."
                     + (identity.hasRole(Role.ADMIN.name()) ? " (An administrator may review their own drafts only where "
-                            + "athar.review.admins-review-own-drafts is set to true.)" : ""));
+                            + ADMINS_REVIEW_OWN_DRAFTS + " is set to true.)" : ""));
         }
         return draft;
     }

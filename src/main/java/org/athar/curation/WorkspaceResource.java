@@ -51,7 +51,7 @@ public class WorkspaceResource {
         }
     }
 
-    @ConfigProperty(name = "athar.review.admins-review-own-drafts", defaultValue = "false")
+    @ConfigProperty(name = ReviewResource.ADMINS_REVIEW_OWN_DRAFTS, defaultValue = "false")
     boolean adminsReviewOwnDrafts;
 
     @Inject

@@ -36,8 +36,6 @@ import org.athar.vocabulary.Term;
  */
 public final class Fields {
 
-    private static final ResourceBundle.Control EXACT = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private static final Map<String, Function<String, Term>> TERMS = Map.ofEntries(
             Map.entry("cause_category", CauseCategory::valueOf), Map.entry("cause_type", CauseType::valueOf),
             Map.entry("extent", Extent::valueOf), Map.entry("severity", Severity::valueOf),
@@ -53,8 +51,7 @@ public final class Fields {
     }
 
     private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("fields", locale != null && locale.getLanguage().equals("ar")
-                ? Locale.forLanguageTag("ar") : Locale.ROOT, EXACT);
+        return Term.Labels.bundle("fields", locale);
     }
 
     /** The key of a column or form field: "causeCategory", "source.kind", "names[1].name" become "cause_category", "kind", "name". */

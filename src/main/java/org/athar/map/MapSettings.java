@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.athar.status.Condition;
@@ -34,16 +33,8 @@ public class MapSettings {
         return tileAttribution.orElse("");
     }
 
-    @Inject
-    MapTiles tiles;
-
-    /** The area a site's map shows: all its located places. */
-    public MapTiles.Bounds extent(String siteSlug) {
-        return tiles.extent(siteSlug);
-    }
-
     /** The conditions a map's legend explains, worst first as the map's clusters rank them. */
     public List<Condition> conditions() {
-        return MapTiles.WORST_FIRST;
+        return Condition.WORST_FIRST;
     }
 }

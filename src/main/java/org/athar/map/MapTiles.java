@@ -36,10 +36,7 @@ public class MapTiles {
     /** Cells a tile is divided into, each way. */
     static final int GRID = 8;
 
-    /** Worst first, as a site's page orders its monuments. */
-    private static final String ORDER = "array['DESTROYED', 'VERY_BAD', 'POOR', 'FAIR', 'GOOD', 'UNKNOWN']";
-    static final List<Condition> WORST_FIRST = List.of(Condition.DESTROYED, Condition.VERY_BAD, Condition.POOR,
-            Condition.FAIR, Condition.GOOD, Condition.UNKNOWN);
+    /** Where the public sees a place (null when withheld): the rule of LocationSensitivity, in SQL (migration V16). */
     private static final String POINT = "athar_public_point(p.latitude, p.longitude, p.location_sensitivity)";
 
     /** The bounds of a tile, in degrees. */
@@ -76,17 +73,17 @@ public class MapTiles {
         Bounds b = Bounds.of(z, x, y);
         double cellWidth = (b.east - b.west) / GRID;
         double cellHeight = (b.north - b.south) / GRID;
-        String condition = asOf == null ? "s.status_conditions[cardinality(s.status_conditions)]"
-                : "condition_on(s.status_days, s.status_conditions, ?::date)";
+        if (z <= GRID_ZOOM && siteId == null && asOf == null) {
+            return collection(grid().tile(b, cellWidth, cellHeight));
+        }
+        String condition = asOf == null ? CURRENT : "condition_on(s.status_days, s.status_conditions, ?::date)";
         String uncertain = asOf == null ? "false"
                 : "exists (select 1 from status_assessment a where a.place_id = p.id"
                         + " and (a.as_of_earliest is null or a.as_of_earliest <= ?::date) and a.as_of_latest > ?::date)";
         List<Object> params = new ArrayList<>();
         if (asOf != null) {
             Date day = Date.valueOf(asOf);
-            params.add(day);
-            params.add(day);
-            params.add(day);
+            params.addAll(List.of(day, day, day));
         }
         params.addAll(List.of(b.west, b.south, b.east, b.north));
         if (siteId != null) {
@@ -94,15 +91,19 @@ public class MapTiles {
         }
         params.addAll(List.of(b.west, cellWidth, b.south, cellHeight, b.east, b.north));
         // a point on a tile's east or north edge belongs to the next tile, so that no place is shown twice
-        String sql = "with pts as (select p.slug, p.level, s.display_name as name, s.kind, " + condition + " as cond, "
-                + uncertain + " as uncertain, " + POINT + " as pt\n"
-                + " from place p join place_search s on s.place_id = p.id\n"
-                + " where " + POINT + " <@ box(point(?, ?), point(?, ?))" + (siteId == null ? "" : " and s.site_id = ?") + ")\n"
+        String sql = pts(condition, uncertain, POINT + " <@ box(point(?, ?), point(?, ?))" + (siteId == null ? "" : " and s.site_id = ?"))
                 + "select " + CELL + " from pts where pt[0] < ? and pt[1] < ? group by 1, 2 order by 1, 2";
-        if (z <= GRID_ZOOM && siteId == null && asOf == null) {
-            return collection(grid().tile(b, cellWidth, cellHeight));
-        }
         return collection(Sql.query(sql, Cell::of, params.toArray()));
+    }
+
+    /** A place's current condition in the search index: the last entry of its timeline there. */
+    private static final String CURRENT = "s.status_conditions[cardinality(s.status_conditions)]";
+
+    /** The located places chosen by {@code where}, as pts (slug, level, name, kind, cond, uncertain, pt), for {@link #CELL}. */
+    private static String pts(String condition, String uncertain, String where) {
+        return "with pts as (select p.slug, p.level, s.display_name as name, s.kind, " + condition + " as cond, "
+                + uncertain + " as uncertain, " + POINT + " as pt\n from place p join place_search s on s.place_id = p.id\n"
+                + " where " + where + ")\n";
     }
 
     /** The places of one cell of a grid: how many, the sums of their coordinates, the worst condition, the one place's own fields. */
@@ -124,7 +125,7 @@ public class MapTiles {
         Map<String, Object> feature() {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("count", count);
-            properties.put("status", worst == 0 ? null : WORST_FIRST.get(worst - 1).name());
+            properties.put("status", worst == 0 ? null : Condition.WORST_FIRST.get(worst - 1).name());
             properties.put("uncertain", uncertain);
             if (count == 1) {
                 PlaceLevel placeLevel = PlaceLevel.valueOf(level);
@@ -142,7 +143,7 @@ public class MapTiles {
     /** A cell's columns in SQL, over pts (slug, level, name, kind, cond, uncertain, pt), given its origin and size. */
     private static final String CELL = "floor((pt[0] - ?) / ?)::int, floor((pt[1] - ?) / ?)::int, count(*), sum(pt[0]), sum(pt[1]),\n"
             // a cell of one place takes that place's slug, level, name and kind: min() of one row is the row's
-            + " coalesce(min(array_position(" + ORDER + ", cond)), 0), min(slug), min(level), min(name), min(kind),\n"
+            + " coalesce(min(array_position(" + Condition.WORST_FIRST_SQL + ", cond)), 0), min(slug), min(level), min(name), min(kind),\n"
             + " count(*) filter (where uncertain)";
 
     private static Map<String, Object> collection(List<Cell> cells) {
@@ -196,10 +197,7 @@ public class MapTiles {
         if (current != null && gridGeneration == now && changes.listening()) {
             return current;
         }
-        List<Cell> cells = Sql.query("with pts as (select p.slug, p.level, s.display_name as name, s.kind, "
-                + "s.status_conditions[cardinality(s.status_conditions)] as cond, false as uncertain, " + POINT + " as pt "
-                + "from place p join place_search s on s.place_id = p.id) "
-                + "select " + CELL + " from pts where pt is not null group by 1, 2", Cell::of,
+        List<Cell> cells = Sql.query(pts(CURRENT, "false", POINT + " is not null") + "select " + CELL + " from pts group by 1, 2", Cell::of,
                 -180.0, GRID_DEGREES, -90.0, GRID_DEGREES);
         Grid built = new Grid(cells);
         // kept only if no change came while it was counted (so that a grid counted before a change is never kept after

@@ -163,13 +163,11 @@ public final class Charts {
             List<Condition> conditions) {
     }
 
-    static final List<Condition> STACK_ORDER = List.of(Condition.DESTROYED, Condition.VERY_BAD, Condition.POOR,
-            Condition.FAIR, Condition.GOOD, Condition.UNKNOWN);
     static final int STACK_HEIGHT = 160;
 
     /**
      * A stacked chart of a site's monuments by condition over time, from the steps at which the counts change (counts in
-     * {@link #STACK_ORDER}; what is left of {@code total} is "not assessed"). Null when no monument has a status entry.
+     * {@link Condition#WORST_FIRST}; what is left of {@code total} is "not assessed"). Null when no monument has a status entry.
      */
     public static Stack stack(List<Step> steps, long total, LocalDate today) {
         if (steps.isEmpty() || total == 0) {
@@ -182,16 +180,16 @@ public final class Charts {
             double x1 = scale.x(step.day());
             double x2 = i + 1 < steps.size() ? scale.x(steps.get(i + 1).day()) : scale.x(today);
             double top = AXIS;
-            for (int c = 0; c < STACK_ORDER.size(); c++) {
+            for (int c = 0; c < Condition.WORST_FIRST.size(); c++) {
                 long count = step.counts().get(c);
                 if (count > 0) {
                     double height = (double) count / total * STACK_HEIGHT;
                     slices.add(new Slice(x1, Math.round(top * 10) / 10.0, Math.max(x2 - x1, 1), Math.round(height * 10) / 10.0,
-                            STACK_ORDER.get(c), count));
+                            Condition.WORST_FIRST.get(c), count));
                     top += height;
                 }
             }
         }
-        return new Stack(WIDTH, AXIS + STACK_HEIGHT + 4, scale.ticks(), slices, steps, total, STACK_ORDER);
+        return new Stack(WIDTH, AXIS + STACK_HEIGHT + 4, scale.ticks(), slices, steps, total, Condition.WORST_FIRST);
     }
 }

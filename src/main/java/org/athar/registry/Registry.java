@@ -63,8 +63,7 @@ public class Registry {
             + " from place p join place_search s on s.place_id = p.id\n";
 
     /** Worst condition first, what a visitor most needs to know; unknown, then not assessed, last. */
-    private static final String WORST_FIRST = "array_position(array['DESTROYED', 'VERY_BAD', 'POOR', 'FAIR', 'GOOD', "
-            + "'UNKNOWN'], " + CURRENT_STATUS + ") nulls last";
+    private static final String WORST_FIRST = "array_position(" + Condition.WORST_FIRST_SQL + ", " + CURRENT_STATUS + ") nulls last";
 
     @Inject
     SecurityIdentity identity;
@@ -144,7 +143,7 @@ public class Registry {
 
     /**
      * The days on which the number of a site's monuments in some condition changes, with the counts from then on
-     * (in {@link Charts#STACK_ORDER}), from the timelines the search index keeps: one query, one row per change.
+     * (in {@link Condition#WORST_FIRST}), from the timelines the search index keeps: one query, one row per change.
      */
     public List<Charts.Step> conditionSteps(String siteSlug) {
         readOnly();
@@ -158,10 +157,10 @@ public class Registry {
                 )
                 select day, c, sum(delta) from changes group by day, c order by day""", siteSlug);
         List<Charts.Step> steps = new ArrayList<>();
-        long[] counts = new long[Charts.STACK_ORDER.size()];
+        long[] counts = new long[Condition.WORST_FIRST.size()];
         for (int i = 0; i < changes.size(); i++) {
             Object[] row = changes.get(i);
-            counts[Charts.STACK_ORDER.indexOf(Condition.valueOf((String) row[1]))] += ((Number) row[2]).longValue();
+            counts[Condition.WORST_FIRST.indexOf(Condition.valueOf((String) row[1]))] += ((Number) row[2]).longValue();
             LocalDate day = toLocalDate(row[0]);
             if (i + 1 == changes.size() || !toLocalDate(changes.get(i + 1)[0]).equals(day)) {
                 steps.add(new Charts.Step(day, Arrays.stream(counts).boxed().toList()));

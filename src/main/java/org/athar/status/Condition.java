@@ -1,5 +1,8 @@
 package org.athar.status;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.athar.vocabulary.Term;
 
 /** EAMENA overall condition state. */
@@ -9,5 +12,12 @@ public enum Condition implements Term {
     POOR,
     VERY_BAD,
     DESTROYED,
-    UNKNOWN
+    UNKNOWN;
+
+    /** Worst first, as pages, maps and charts rank places: what a visitor most needs to know first; unknown last. */
+    public static final List<Condition> WORST_FIRST = List.of(DESTROYED, VERY_BAD, POOR, FAIR, GOOD, UNKNOWN);
+
+    /** {@link #WORST_FIRST} as a SQL array, for array_position(): a condition's rank from 1, null for none. */
+    public static final String WORST_FIRST_SQL = WORST_FIRST.stream().map(c -> "'" + c.name() + "'")
+            .collect(Collectors.joining(", ", "array[", "]"));
 }

@@ -656,10 +656,7 @@ public final class Importer {
             new Check("as_of", "select s.file, s.line, 'Another row gives this place''s status as of ' || s.as_of_edtf || ' too'"
                     + " from import_status s where (s.place, s.as_of_edtf) in (select place, as_of_edtf from import_status"
                     + " group by place, as_of_edtf having count(*) > 1)"),
-            new Check("parent", """
-                    select s.file, s.line, 'There is no place ''' || s.parent || ''' in the registry or the files'
-                    from import_places s where s.parent is not null and not exists (select 1 from import_places p where p.slug = s.parent)
-                      and not exists (select 1 from place p where p.slug = s.parent)"""),
+            missing("import_places", "parent", "place", "import_places", "place", "slug"),
             new Check("parent", """
                     select s.file, s.line, 'A ' || lower(s.level) || ' lies inside ' || case s.level when 'MONUMENT' then 'a site'
                            else 'a monument or a part' end || ', and ''' || s.parent || ''' is a ' || lower(coalesce(f.level, p.level))
@@ -681,10 +678,7 @@ public final class Importer {
                          ('PLEIADES', s.pleiades), ('GEONAMES', s.geonames)) x (scheme, value)
                     join place_identifier i on i.scheme = x.scheme and i.value = x.value join place p on p.id = i.place_id
                     where p.slug <> s.slug"""),
-            new Check("place", """
-                    select s.file, s.line, 'There is no place ''' || s.place || ''' in the registry or the files'
-                    from import_names s where not exists (select 1 from import_places p where p.slug = s.place)
-                      and not exists (select 1 from place p where p.slug = s.place)"""),
+            missing("import_names", "place", "place", "import_places", "place", "slug"),
             new Check("name_type", """
                     select s.file, s.line, 'This place has another designation in ' || s.language || ' on another row'
                     from import_names s where s.name_type = 'DESIGNATION' and exists (select 1 from import_names o
@@ -701,22 +695,10 @@ public final class Importer {
                     from import_events s cross join unnest(s.places) x (slug)
                     where not exists (select 1 from import_places p where p.slug = x.slug)
                       and not exists (select 1 from place p where p.slug = x.slug)"""),
-            new Check("source", """
-                    select s.file, s.line, 'There is no source ''' || s.source || ''' in the registry or the files'
-                    from import_claims s where not exists (select 1 from import_sources o where o.ref = s.source)
-                      and not exists (select 1 from source o where o.ref = s.source)"""),
-            new Check("event", """
-                    select s.file, s.line, 'There is no event ''' || s.event || ''' in the registry or the files'
-                    from import_claims s where s.event is not null and not exists (select 1 from import_events e where e.slug = s.event)
-                      and not exists (select 1 from damage_event e where e.slug = s.event)"""),
-            new Check("place", """
-                    select s.file, s.line, 'There is no place ''' || s.place || ''' in the registry or the files'
-                    from import_claims s where s.place is not null and not exists (select 1 from import_places p where p.slug = s.place)
-                      and not exists (select 1 from place p where p.slug = s.place)"""),
-            new Check("place", """
-                    select s.file, s.line, 'There is no place ''' || s.place || ''' in the registry or the files'
-                    from import_status s where not exists (select 1 from import_places p where p.slug = s.place)
-                      and not exists (select 1 from place p where p.slug = s.place)"""),
+            missing("import_claims", "source", "source", "import_sources", "source", "ref"),
+            missing("import_claims", "event", "event", "import_events", "damage_event", "slug"),
+            missing("import_claims", "place", "place", "import_places", "place", "slug"),
+            missing("import_status", "place", "place", "import_places", "place", "slug"),
             new Check("claims", """
                     select s.file, s.line, 'There is no claim number ' || x.id || ' in the registry or the files'
                     from import_status s cross join unnest(s.claims) x (id)
@@ -725,6 +707,18 @@ public final class Importer {
                     select s.file, s.line, 'Status entry ' || a.id || ' already gives this place''s status as of ' || s.as_of_edtf
                     from import_status s join place p on p.slug = s.place join status_assessment a on a.place_id = p.id
                     and a.as_of_edtf = s.as_of_edtf where s.id is not null and a.id <> s.id"""));
+
+    /**
+     * Rows of {@code staging} whose {@code column} names a {@code what} that is neither in the files ({@code files}) nor in
+     * the registry ({@code registry}), both keyed by {@code key}.
+     */
+    private static Check missing(String staging, String column, String what, String files, String registry, String key) {
+        String named = "s." + column;
+        return new Check(column, "select s.file, s.line, 'There is no " + what + " ''' || " + named + " || ''' in the registry "
+                + "or the files' from " + staging + " s where " + named + " is not null"
+                + " and not exists (select 1 from " + files + " o where o." + key + " = " + named + ")"
+                + " and not exists (select 1 from " + registry + " o where o." + key + " = " + named + ")");
+    }
 
     private static Check duplicate(String table, String key, String column, String reason) {
         return new Check(column, "select s.file, s.line, '" + reason + "' from " + table + " s where (" + key + ") in (select "

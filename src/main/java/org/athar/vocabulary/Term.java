@@ -29,17 +29,25 @@ public interface Term {
         return getClass().getSimpleName() + "." + name();
     }
 
+    /** The label files: English (the base file) or Arabic, with no fallback from one to the other. */
     final class Labels {
         private static final ResourceBundle.Control EXACT = ResourceBundle.Control
                 .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-        private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("vocabulary", Locale.ROOT, EXACT);
-        private static final ResourceBundle ARABIC = ResourceBundle.getBundle("vocabulary", Locale.forLanguageTag("ar"), EXACT);
+        private static final Locale ARABIC = Locale.forLanguageTag("ar");
 
         private Labels() {
         }
 
-        public static ResourceBundle of(Locale locale) {
-            return locale != null && locale.getLanguage().equals("ar") ? ARABIC : ENGLISH;
+        /** A label file ("vocabulary", "fields") in a language the registry is written in; English for any other. */
+        public static ResourceBundle bundle(String name, Locale locale) {
+            return ResourceBundle.getBundle(name, locale != null && locale.getLanguage().equals("ar") ? ARABIC : Locale.ROOT, EXACT);
+        }
+
+        private static final ResourceBundle ENGLISH = bundle("vocabulary", Locale.ROOT);
+        private static final ResourceBundle IN_ARABIC = bundle("vocabulary", ARABIC);
+
+        static ResourceBundle of(Locale locale) {
+            return locale != null && locale.getLanguage().equals("ar") ? IN_ARABIC : ENGLISH;
         }
 
         /** Whether a label file has this term (the test of completeness asks). */

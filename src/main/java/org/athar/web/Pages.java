@@ -33,6 +33,7 @@ import org.athar.history.Revisions;
 import org.athar.history.Revisions.Revision;
 import org.athar.place.PlaceLevel;
 import org.athar.place.Place;
+import org.athar.map.MapTiles;
 import org.athar.registry.Charts;
 import org.athar.registry.Registry;
 import org.athar.registry.Views.EventDetail;
@@ -60,7 +61,8 @@ public class Pages {
     static class Templates {
         static native TemplateInstance home(Page<PlaceRef> sites, List<EventSummary> recentEvents);
 
-        static native TemplateInstance site(SiteView site, Curation curation, Citation cite, Charts.Stack chart);
+        static native TemplateInstance site(SiteView site, Curation curation, Citation cite, Charts.Stack chart,
+                MapTiles.Bounds extent);
 
         static native TemplateInstance monument(MonumentView monument, Curation curation, Citation cite, Charts.Timeline timeline);
 
@@ -89,6 +91,9 @@ public class Pages {
 
     @Inject
     Revisions revisions;
+
+    @Inject
+    MapTiles mapTiles;
 
     /** Not found (404), or Gone (410) with the way to its history when the record was withdrawn. */
     private RuntimeException missing(String what, String table, String field, String key, String path) {
@@ -197,7 +202,7 @@ public class Pages {
         // the chart reads the registry as it is now: an earlier revision is shown without it
         Charts.Stack chart = rev != null ? null : Charts.stack(registry.conditionSteps(slug), site.view().monuments().total(),
                 LocalDate.now(ZoneOffset.UTC));
-        return Templates.site(site.view(), curation(slug), site.cite(), chart);
+        return Templates.site(site.view(), curation(slug), site.cite(), chart, mapTiles.extent(slug));
     }
 
     @GET
