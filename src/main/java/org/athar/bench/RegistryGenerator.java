@@ -126,7 +126,7 @@ public class RegistryGenerator {
             placeRows.close();
             nameRows.close();
 
-            Table sourceRows = new Table(copy, "source (id, ref, kind, title, publisher, published_edtf, published_earliest, published_latest, published_precision, language, reliability, reliability_reason)");
+            Table sourceRows = new Table(copy, "source (id, ref, kind, title, publisher, published_edtf, published_earliest, published_latest, published_precision, url, language, reliability, reliability_reason)");
             // kept to read each generated event as the registry does (EventReading weighs claims by their source)
             Source[] sources = new Source[sourceCount];
             for (int i = 0; i < sourceCount; i++) {
@@ -135,7 +135,8 @@ public class RegistryGenerator {
                 sources[i] = new Source();
                 sources[i].reliability = pick(random, Reliability.values());
                 sourceRows.row(id, "gen-" + id, pick(random, SourceKind.values()).name(), "Generated report no. " + id,
-                        "Generated Press", day, day, day, "DAY", "en", sources[i].reliability.name(),
+                        "Generated Press", day, day, day, "DAY", "https://example.org/generated/" + id, "en",
+                        sources[i].reliability.name(),
                         "Generated for benchmarks.");
                 sourceRows.flushIfFull();
             }

@@ -52,6 +52,7 @@ public record ClaimForm(String sourceId, String date, String severity, String co
         Forms.known(problems, "certainty", Certainty.class, certainty, false, Forms.say().problem_certainty());
         Forms.known(problems, "verification", Verification.class, verification, false, Forms.say().problem_verification());
         Forms.claimStatement(problems, quote, date, severity, condition, actor);
+        Forms.quoteInText(problems, quote, Forms.textOf(sourceId));
         return problems;
     }
 
@@ -67,5 +68,6 @@ public record ClaimForm(String sourceId, String date, String severity, String co
         claim.certainty = Certainty.valueOf(certainty);
         claim.verification = Verification.valueOf(verification);
         claim.note = Forms.orNull(note);
+        claim.anchorQuote();
     }
 }

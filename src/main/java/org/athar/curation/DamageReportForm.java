@@ -122,6 +122,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
         } else if (!sourceId.strip().matches("[1-9][0-9]{0,17}") || Source.findById(Long.parseLong(sourceId.strip())) == null) {
             problems.put("sourceId", Forms.say().problem_source_id());
         }
+        Forms.quoteInText(problems, quote, Forms.blank(sourceId) ? newSource.text() : Forms.textOf(sourceId));
         return problems;
     }
 
@@ -134,6 +135,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
             source.ref = CurationResource.ref(newSource.title(), draftId);
             newSource.applyTo(source);
             source.persist();
+            newSource.keepText(source);
         } else {
             source = Source.findById(Long.parseLong(sourceId.strip()));
         }
@@ -164,6 +166,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
         claim.certainty = Certainty.valueOf(certainty);
         claim.verification = Verification.valueOf(verification);
         claim.note = Forms.orNull(note);
+        claim.anchorQuote();
         claim.persist();
     }
 }

@@ -40,13 +40,17 @@ public class Drafting {
 
     Response propose(RecordType type, Proposal form, CurationResource.Edit edit, String commentHelp,
             Function<Map<String, String>, TemplateInstance> reshow) throws JsonProcessingException {
-        return propose(type, form, form, edit, commentHelp, reshow);
+        return propose(type, form, form, edit, commentHelp, Map.of(), reshow);
     }
 
-    /** Checks {@code form} as typed; when it has no problems, keeps {@code stored} (the form tidied) as a draft. */
+    /**
+     * Checks {@code form} as typed, adding the problems found while reading it (a file that is not text); when it has
+     * none, keeps {@code stored} (the form tidied) as a draft.
+     */
     Response propose(RecordType type, Proposal form, Proposal stored, CurationResource.Edit edit, String commentHelp,
-            Function<Map<String, String>, TemplateInstance> reshow) throws JsonProcessingException {
+            Map<String, String> unreadable, Function<Map<String, String>, TemplateInstance> reshow) throws JsonProcessingException {
         Map<String, String> problems = new LinkedHashMap<>(form.problems(edit.recordId));
+        problems.putAll(unreadable);
         Forms.requireComment(problems, edit.comment, commentHelp);
         if ((edit.recordId == null) != (edit.baseVersion == null)) {
             problems.put("recordId", Forms.say().problem_lost_record());

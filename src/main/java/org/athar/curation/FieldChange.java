@@ -37,12 +37,18 @@ public record FieldChange(String field, String published, String proposed) {
         Map<String, Object> flat = new LinkedHashMap<>();
         map.forEach((key, value) -> {
             if (value instanceof Map<?, ?> nested) {
-                flat.putAll(flatten((Map<String, Object>) nested, prefix + (key.equals("newSource") ? "source" : key) + "."));
+                // a source's locators read as fields of the source
+                flat.putAll(flatten((Map<String, Object>) nested, key.equals("locators") ? prefix
+                        : prefix + (key.equals("newSource") ? "source" : key) + "."));
             } else if (value instanceof List<?> list) {
                 flat.put(prefix + key, String.join("; ", list.stream()
                         .map(e -> e instanceof Map<?, ?> m ? String.join(" / ", m.values().stream().map(String::valueOf).toList())
                                 : String.valueOf(e))
                         .toList()));
+            } else if (value instanceof String text && text.length() > 2000) {
+                // a source's full text: its beginning and its length, not a page of it
+                flat.put(prefix + key, text.substring(0, 600) + "… (" + text.length() + " characters, "
+                        + Integer.toHexString(text.hashCode()) + ")");
             } else {
                 flat.put(prefix + key, value);
             }

@@ -2,6 +2,9 @@ package org.athar.curation;
 
 import java.util.Map;
 
+import org.athar.evidence.FullText;
+import org.athar.evidence.QuoteAnchor;
+import org.athar.evidence.SourceText;
 import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
 import org.athar.web.Language;
@@ -79,6 +82,46 @@ final class Forms {
         if (!assertsSomething) {
             problems.put("quote", Forms.say().problem_claim_empty());
         }
+    }
+
+    /**
+     * A quote from a source with a full text must be in it, word for word (every cut marked "…"); from a source
+     * without one it is kept as "quote not checked".
+     */
+    static void quoteInText(Map<String, String> problems, String quote, String text) {
+        if (!blank(quote) && !blank(text) && !problems.containsKey("quote")) {
+            try {
+                QuoteAnchor.find(text, quote);
+            } catch (QuoteAnchor.QuoteNotFound e) {
+                problems.put("quote", e.message(Language.current().locale));
+            }
+        }
+    }
+
+    /**
+     * The full text a form gives, read from its uploaded file when it has one, else from the pasted text (HTML pasted
+     * is stripped to its text); none when neither is given. A file or paste that cannot be kept is a problem at
+     * {@code field}, and the form is shown again.
+     */
+    static FullText fullText(Map<String, String> problems, String field, String pasted,
+            org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        try {
+            if (file != null && file.size() > 0) {
+                return FullText.uploaded(java.nio.file.Files.readAllBytes(file.uploadedFile()), file.fileName(), file.contentType());
+            }
+            return blank(pasted) ? null : FullText.pasted(pasted);
+        } catch (FullText.Refused e) {
+            problems.put(field, e.message(Language.current().locale));
+        } catch (java.io.IOException e) {
+            problems.put(field, e.getMessage());
+        }
+        return null;
+    }
+
+    /** The full text of the source numbered {@code sourceId}, when there is one. */
+    static String textOf(String sourceId) {
+        return blank(sourceId) || !sourceId.strip().matches("[1-9][0-9]{0,17}") ? null
+                : SourceText.of(Long.parseLong(sourceId.strip())).orElse(null);
     }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

@@ -100,7 +100,7 @@ public class PlaceProposals {
     public Response proposePlace(@BeanParam PlaceFields fields) throws JsonProcessingException {
         PlaceForm form = fields.form();
         return drafting.propose(RecordType.PLACE, form, form.withoutBlankNames(), fields,
-                Forms.say().problem_comment_change(),
+                Forms.say().problem_comment_change(), Map.of(),
                 problems -> CurationResource.Templates.placeForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                         CurationResource.Choices.ALL));
     }

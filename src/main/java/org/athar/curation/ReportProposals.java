@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.athar.evidence.FullText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.qute.TemplateInstance;
@@ -62,13 +64,18 @@ public class ReportProposals {
         @FormParam("source.language") String language;
         @FormParam("source.reliability") String reliability;
         @FormParam("source.reliabilityReason") String reliabilityReason;
+        @FormParam("source.archivedUrl") String archivedUrl;
+        @FormParam("source.unlocatableReason") String unlocatableReason;
+        @FormParam("source.text") String text;
 
-        DamageReportForm form() {
+        DamageReportForm form(Map<String, String> unreadable) {
+            FullText full = Forms.fullText(unreadable, "source.text", text, null);
             return new DamageReportForm(event, place, summary, causeCategory, causeType,
                     Forms.date(date, dateFirstDay, dateLastDay), severity, actor, sourceId,
                     new SourceForm(kind, title, publisher, author,
                             Forms.date(published, publishedFirstDay, publishedLastDay), url, language, reliability,
-                            reliabilityReason),
+                            reliabilityReason, new SourceForm.Locators(archivedUrl, "", "", "", "", unlocatableReason, ""),
+                            full == null ? text : full.body(), full == null ? null : full.mediaType()),
                     quote, certainty, verification, extent, effects == null ? List.of() : effects, furtherPlaces, note);
         }
     }
@@ -88,11 +95,12 @@ public class ReportProposals {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public Response proposeReport(@BeanParam ReportFields fields) throws JsonProcessingException {
-        DamageReportForm form = fields.form().resolved();
+        Map<String, String> unreadable = new java.util.LinkedHashMap<>();
+        DamageReportForm form = fields.form(unreadable).resolved();
         CurationResource.Edit edit = new CurationResource.Edit();
         edit.comment = fields.comment;
         return drafting.propose(RecordType.DAMAGE_REPORT, form, form.withoutUnusedSource(), edit,
-                Forms.say().problem_comment_report(),
+                Forms.say().problem_comment_report(), unreadable,
                 problems -> CurationResource.Templates.reportForm(form, fields.comment, problems, CurationResource.Choices.ALL, null));
     }
 
@@ -102,7 +110,7 @@ public class ReportProposals {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance previewReport(@BeanParam ReportFields fields) {
         Map<String, String> problems = new LinkedHashMap<>();
-        DamageReportForm form = fields.form();
+        DamageReportForm form = fields.form(problems);
         String preview = Drafting.datePreview(form.date(), problems);
         return CurationResource.Templates.reportForm(form, fields.comment, problems, CurationResource.Choices.ALL, preview);
     }

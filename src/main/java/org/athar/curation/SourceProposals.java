@@ -16,7 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.athar.evidence.FullText;
 import org.athar.evidence.Source;
+import org.athar.evidence.SourceText;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.athar.web.Requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,10 +47,32 @@ public class SourceProposals {
         @FormParam("language") String language;
         @FormParam("reliability") String reliability;
         @FormParam("reliabilityReason") String reliabilityReason;
+        @FormParam("archivedUrl") String archivedUrl;
+        @FormParam("doi") String doi;
+        @FormParam("identifier") String identifier;
+        @FormParam("locator") String locator;
+        @FormParam("accessedOn") String accessedOn;
+        @FormParam("unlocatableReason") String unlocatableReason;
+        @FormParam("repeats") String repeats;
+        @FormParam("text") String text;
+        @RestForm("textFile") FileUpload textFile;
 
-        SourceForm form() {
+        /** The form as typed, and the problem with its text when the text cannot be read. */
+        SourceForm form(Map<String, String> problems) {
+            FullText full = Forms.fullText(problems, "text", text, textFile);
+            if (full == null && text == null && recordId != null && (textFile == null || textFile.size() == 0)) {
+                // a form or client that does not send the text leaves the one kept as it is
+                SourceText kept = SourceText.findById(recordId);
+                return form(kept == null ? null : new FullText(kept.body, kept.mediaType));
+            }
+            return form(full);
+        }
+
+        private SourceForm form(FullText full) {
             return new SourceForm(kind, title, publisher, author, Forms.date(published, publishedFirstDay, publishedLastDay),
-                    url, language, reliability, reliabilityReason);
+                    url, language, reliability, reliabilityReason,
+                    new SourceForm.Locators(archivedUrl, doi, identifier, locator, accessedOn, unlocatableReason, repeats),
+                    full == null ? text : full.body(), full == null ? null : full.mediaType());
         }
     }
 
@@ -70,11 +96,12 @@ public class SourceProposals {
 
     @POST
     @Path("curate/sources")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     @Transactional
     public Response proposeSource(@BeanParam SourceFields fields) throws JsonProcessingException {
-        SourceForm form = fields.form();
-        return drafting.propose(RecordType.SOURCE, form, fields, Forms.say().problem_comment_change(),
+        Map<String, String> unreadable = new java.util.LinkedHashMap<>();
+        SourceForm form = fields.form(unreadable);
+        return drafting.propose(RecordType.SOURCE, form, form, fields, Forms.say().problem_comment_change(), unreadable,
                 problems -> CurationResource.Templates.sourceForm(form, fields.recordId, fields.baseVersion, fields.comment, problems,
                         CurationResource.Choices.ALL));
     }

@@ -15,7 +15,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import org.athar.actor.Actor;
+import org.athar.evidence.QuoteAnchor;
 import org.athar.evidence.Source;
+import org.athar.evidence.SourceText;
 import org.athar.place.Place;
 import org.athar.status.Condition;
 import org.athar.time.UncertainDate;
@@ -48,6 +51,16 @@ public class Claim extends PanacheEntityBase {
 
     public String quote;
 
+    /** Where the quote stands in its source's full text (a TextQuoteSelector); none while it is not checked. */
+    @Column(name = "quote_exact")
+    public String quoteExact;
+    @Column(name = "quote_prefix")
+    public String quotePrefix;
+    @Column(name = "quote_suffix")
+    public String quoteSuffix;
+    @Column(name = "quote_start")
+    public Integer quoteStart;
+
     @Embedded
     @EmbeddedColumnNaming("date_%s")
     public UncertainDate date;
@@ -59,13 +72,24 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "condition")
     public Condition condition;
 
+    /** The source's words for who did it. */
     public String actor;
+
+    /** The actor those words name: set by the database from the words unless a curator names it. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "actor_id")
+    public Actor actorRecord;
 
     @Enumerated(EnumType.STRING)
     public Certainty certainty;
 
     @Enumerated(EnumType.STRING)
     public Verification verification;
+
+    /** For a disputed claim: the source that disputes it. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "disputed_by_id")
+    public Source disputedBy;
 
     public String note;
 
@@ -78,6 +102,23 @@ public class Claim extends PanacheEntityBase {
      */
     public int weight() {
         return (source.reliability.ordinal() + 1) * (verification.ordinal() + 1) * (certainty.ordinal() + 1);
+    }
+
+    /**
+     * Anchors the quote in its source's full text, or clears the anchor when there is no quote or no text ("quote not
+     * checked"); throws {@link QuoteAnchor.QuoteNotFound} when the text does not have the quote.
+     */
+    public void anchorQuote() {
+        String text = quote == null ? null : SourceText.of(source.id).orElse(null);
+        QuoteAnchor anchor = text == null ? null : QuoteAnchor.find(text, quote);
+        quoteExact = anchor == null ? null : anchor.exact();
+        quotePrefix = anchor == null ? null : anchor.prefix();
+        quoteSuffix = anchor == null ? null : anchor.suffix();
+        quoteStart = anchor == null ? null : anchor.start();
+    }
+
+    public boolean quoteChecked() {
+        return quoteExact != null;
     }
 
     public static List<Claim> listForSource(Source source) {

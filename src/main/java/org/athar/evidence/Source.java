@@ -1,5 +1,6 @@
 package org.athar.evidence;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -7,6 +8,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -40,6 +44,30 @@ public class Source extends PanacheEntityBase {
     public UncertainDate published;
 
     public String url;
+
+    /** An archived copy's address (a web archive's), for when the page moves or goes. */
+    @Column(name = "archived_url")
+    public String archivedUrl;
+
+    public String doi;
+
+    /** Another identifier: ISBN, report number, archive shelfmark... */
+    public String identifier;
+
+    /** The page or section cited. */
+    public String locator;
+
+    @Column(name = "accessed_on")
+    public LocalDate accessedOn;
+
+    /** Why a source has no address or identifier (an unpublished talk, a copy received without one). */
+    @Column(name = "unlocatable_reason")
+    public String unlocatableReason;
+
+    /** The source this one repeats (a reprint, a wire story): its weight is not counted twice. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "repeats_id")
+    public Source repeats;
     public String language;
 
     @Enumerated(EnumType.STRING)
@@ -53,6 +81,15 @@ public class Source extends PanacheEntityBase {
 
     public static Optional<Source> findByRef(String ref) {
         return find("ref", ref).firstResultOptional();
+    }
+
+    /** The source whose report this one is: itself, or the one it repeats (followed to the first). */
+    public Source original() {
+        Source s = this;
+        for (int i = 0; s.repeats != null && i < 10; i++) {
+            s = s.repeats;
+        }
+        return s;
     }
 
     /** "Publisher, date": the short citation shown beside a claim. */

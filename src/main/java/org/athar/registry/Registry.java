@@ -214,7 +214,8 @@ public class Registry {
         readOnly();
         return Source.<Source>findByIdOptional(id).map(s -> {
             long total = count("select count(*) from claim where source_id = ?1", id);
-            List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event where c.source.id = ?1 order by c.id", id)
+            List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
+                    + "left join fetch c.disputedBy where c.source.id = ?1 order by c.id", id)
                     .range(paging.offset(), paging.offset() + paging.size() - 1).list();
             List<Long> claimIds = claims.stream().map(c -> c.id).toList();
             // what each claim is about: its place, or the places of its event
@@ -226,8 +227,13 @@ public class Registry {
                     + "where c.id in (?1) order by 1, 2", claimIds)) {
                 about.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(placeRef(row, 1));
             }
+            Number textLength = (Number) em()
+                    .createNativeQuery("select length(body) from source_text where source_id = ?1").setParameter(1, id)
+                    .getResultStream().findFirst().orElse(null);
+            List<Source> repeatedBy = Source.list("repeats.id = ?1 order by id", id);
             return new SourceView(s.id, s.ref, s.kind, s.title, s.publisher, s.author, Views.DateView.of(s.published), s.url,
-                    s.language, s.reliability, s.reliabilityReason, Page.of(paging, total, claims.stream()
+                    s.language, s.reliability, s.reliabilityReason,
+                    Views.Finding.of(s, repeatedBy, textLength == null ? null : textLength.intValue()), Page.of(paging, total, claims.stream()
                             .map(c -> new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
                                     c.event == null ? null : c.event.summary, about.getOrDefault(c.id, List.of())))
                             .toList()));
@@ -275,7 +281,8 @@ public class Registry {
             return Map.of();
         }
         Map<Long, DamageEvent> events = DamageEvent.<DamageEvent>list(
-                "select distinct e from DamageEvent e left join fetch e.claims c left join fetch c.source where e.id in ?1", ids)
+                "select distinct e from DamageEvent e left join fetch e.claims c left join fetch c.source s "
+                + "left join fetch s.repeats left join fetch c.actorRecord left join fetch c.disputedBy where e.id in ?1", ids)
                 .stream().collect(Collectors.toMap(e -> e.id, Function.identity()));
         if (effects) {
             DamageEvent.list("select distinct e from DamageEvent e left join fetch e.effects where e.id in ?1", ids);

@@ -116,11 +116,28 @@ public final class Views {
         }
     }
 
-    public record ClaimView(long id, SourceRef source, String quote, DateView date, Severity severity,
-            Condition condition, String actor, Certainty certainty, Verification verification, String note) {
+    /**
+     * A claim as a page shows it. {@code quoteChecked}: its quote is anchored in its source's full text; {@code actorRef}
+     * the actor its words name, when known; {@code disputedBy} the source that disputes it.
+     */
+    public record ClaimView(long id, SourceRef source, String quote, boolean quoteChecked, DateView date,
+            Severity severity, Condition condition, String actor, ActorRef actorRef, Certainty certainty,
+            Verification verification, SourceRef disputedBy, String note) {
         static ClaimView of(Claim c) {
-            return new ClaimView(c.id, SourceRef.of(c.source), c.quote, DateView.of(c.date), c.severity, c.condition,
-                    c.actor, c.certainty, c.verification, c.note);
+            return new ClaimView(c.id, SourceRef.of(c.source), c.quote, c.quoteChecked(), DateView.of(c.date), c.severity,
+                    c.condition, c.actor, c.actorRecord == null ? null : ActorRef.of(c.actorRecord), c.certainty,
+                    c.verification, c.disputedBy == null ? null : SourceRef.of(c.disputedBy), c.note);
+        }
+    }
+
+    /** An actor named in passing: enough to link to it. */
+    public record ActorRef(String slug, String name, String arabicName) {
+        static ActorRef of(org.athar.actor.Actor a) {
+            return new ActorRef(a.slug, a.name(java.util.Locale.ENGLISH), a.name(java.util.Locale.forLanguageTag("ar")));
+        }
+
+        public String path() {
+            return "/actors/" + slug;
         }
     }
 
@@ -211,7 +228,21 @@ public final class Views {
 
     public record SourceView(long id, String ref, SourceKind kind, String title, String publisher, String author,
             DateView published, String url, String language, Reliability reliability, String reliabilityReason,
-            Page<SupportedClaim> claims) {
+            Finding finding, Page<SupportedClaim> claims) {
+    }
+
+    /**
+     * How a reader finds a source, besides its address: an archived copy, a DOI, another identifier, the page or section,
+     * the day it was read, or why it has none; the source it repeats and those repeating it; and how long a full text
+     * the registry keeps of it for checking quotes (never shown: copyright).
+     */
+    public record Finding(String archivedUrl, String doi, String identifier, String locator, LocalDate accessedOn,
+            String unlocatableReason, SourceRef repeats, List<SourceRef> repeatedBy, Integer textLength) {
+        static Finding of(Source s, List<Source> repeatedBy, Integer textLength) {
+            return new Finding(s.archivedUrl, s.doi, s.identifier, s.locator, s.accessedOn, s.unlocatableReason,
+                    s.repeats == null ? null : SourceRef.of(s.repeats), repeatedBy.stream().map(SourceRef::of).toList(),
+                    textLength);
+        }
     }
 
     /** A claim of a source, with what it is about. */

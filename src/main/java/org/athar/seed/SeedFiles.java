@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.athar.actor.ActorKind;
 import org.athar.damage.CauseCategory;
 import org.athar.damage.CauseType;
 import org.athar.damage.Certainty;
@@ -31,12 +32,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The seed dataset as written in seed/*.yaml: sources, places (with claims about them), events, status. */
-public record SeedFiles(List<SourceSeed> sources, List<PlaceSeed> places, List<EventSeed> events,
-        List<StatusSeed> status) {
+/** The seed dataset as written in seed/*.yaml: actors, sources, places (with claims about them), events, status. */
+public record SeedFiles(List<ActorSeed> actors, List<SourceSeed> sources, List<PlaceSeed> places,
+        List<EventSeed> events, List<StatusSeed> status) {
 
+    public record ActorSeed(String slug, ActorKind kind, String description, List<ActorNameSeed> names) {
+    }
+
+    public record ActorNameSeed(String name, String lang) {
+    }
+
+    /**
+     * {@code text}: the file, in the seed texts' folder (athar.seed.texts), holding the source's full text; the seed
+     * carries no article itself (copyright), and its quotes are checked against the texts when the folder is there.
+     */
     public record SourceSeed(String ref, SourceKind kind, String title, String publisher, String author,
-            String published, String url, String language, Reliability reliability, String reliabilityReason) {
+            String published, String url, String archivedUrl, String doi, String identifier, String locator,
+            String accessedOn, String unlocatableReason, String repeats, String text, String language,
+            Reliability reliability, String reliabilityReason) {
     }
 
     public record PlaceSeed(String slug, String parent, PlaceLevel level, PlaceType placeType, PlaceKind kind,
@@ -55,8 +68,10 @@ public record SeedFiles(List<SourceSeed> sources, List<PlaceSeed> places, List<E
             CauseType causeType, Set<EffectType> effects, Extent extent, List<ClaimSeed> claims) {
     }
 
+    /** {@code actorRef}: the actor's slug, when the source's words do not spell one of its names. */
     public record ClaimSeed(String source, String quote, String date, Severity severity, Condition condition,
-            String actor, Certainty certainty, Verification verification, String note) {
+            String actor, String actorRef, Certainty certainty, Verification verification, String disputedBy,
+            String note) {
     }
 
     public record StatusSeed(String place, Condition condition, String asOf, String note, List<BasisSeed> basis) {
@@ -92,6 +107,8 @@ public record SeedFiles(List<SourceSeed> sources, List<PlaceSeed> places, List<E
 
     private static SeedFiles read(Opener opener) {
         return new SeedFiles(
+                read(opener, "actors.yaml", new TypeReference<List<ActorSeed>>() {
+                }),
                 read(opener, "sources.yaml", new TypeReference<List<SourceSeed>>() {
                 }),
                 read(opener, "places.yaml", new TypeReference<List<PlaceSeed>>() {

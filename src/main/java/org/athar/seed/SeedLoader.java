@@ -1,5 +1,9 @@
 package org.athar.seed;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,16 +16,22 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.athar.actor.Actor;
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
 import org.athar.damage.StoredReadings;
 import org.athar.db.Sql;
+import org.athar.evidence.FullText;
+import org.athar.evidence.QuoteAnchor;
 import org.athar.evidence.Source;
+import org.athar.evidence.SourceText;
 import org.athar.history.History;
 import org.athar.place.LocationSensitivity;
 import org.athar.place.Place;
 import org.athar.place.PlaceIdentifier;
 import org.athar.place.PlaceName;
+import org.athar.seed.SeedFiles.ActorNameSeed;
+import org.athar.seed.SeedFiles.ActorSeed;
 import org.athar.seed.SeedFiles.BasisSeed;
 import org.athar.seed.SeedFiles.ClaimSeed;
 import org.athar.seed.SeedFiles.EventSeed;
@@ -30,6 +40,7 @@ import org.athar.seed.SeedFiles.SourceSeed;
 import org.athar.seed.SeedFiles.StatusSeed;
 import org.athar.status.StatusAssessment;
 import org.athar.time.UncertainDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +57,10 @@ public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
+    /** Where the seed sources' full texts are (not packaged: the registry keeps texts, it does not publish them). */
+    @ConfigProperty(name = "athar.seed.texts", defaultValue = "../shared/seeds")
+    String textsFolder;
+
     /** How many records of each kind the load created. */
     public record Report(int sources, int places, int events, int claims, int assessments) {
     }
@@ -54,8 +69,15 @@ public class SeedLoader {
     public Report load(SeedFiles seed) {
         History.attributeTo("seed loader", "Loaded the seed dataset");
         int[] created = new int[5];
+        seed.actors().forEach(SeedLoader::upsertActor);
         Map<String, Source> sources = seed.sources().stream()
                 .collect(Collectors.toMap(SourceSeed::ref, s -> upsertSource(s, created)));
+        seed.sources().forEach(s -> {
+            if (s.repeats() != null) {
+                sources.get(s.ref()).repeats = lookup(sources, s.repeats(), "source");
+            }
+        });
+        attachTexts(seed, sources);
         Map<String, Place> places = new HashMap<>();
         for (PlaceSeed p : seed.places()) {
             places.put(p.slug(), upsertPlace(p, places, created));
@@ -82,6 +104,56 @@ public class SeedLoader {
         return report;
     }
 
+    /**
+     * Attaches the seed sources' full texts from the seed texts' folder, when it is there; without it their quotes
+     * are loaded unchecked ("quote not checked"), as from any source without a text.
+     */
+    private void attachTexts(SeedFiles seed, Map<String, Source> sources) {
+        Path folder = Path.of(textsFolder);
+        int missing = 0;
+        for (SourceSeed s : seed.sources()) {
+            if (s.text() == null) {
+                continue;
+            }
+            Path file = folder.resolve(s.text());
+            if (!Files.isRegularFile(file)) {
+                missing++;
+                continue;
+            }
+            try {
+                FullText text = FullText.uploaded(Files.readAllBytes(file), file.getFileName().toString(), null);
+                Long id = sources.get(s.ref()).id;
+                if (!text.body().equals(SourceText.of(id).orElse(null))) {
+                    SourceText.attach(id, text.body(), text.mediaType());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (missing > 0) {
+            LOG.warnf("%d seed source texts are not in %s (athar.seed.texts): their quotes are loaded unchecked",
+                    missing, folder.toAbsolutePath().normalize());
+        }
+    }
+
+    private static void upsertActor(ActorSeed a) {
+        Actor actor = Actor.findBySlug(a.slug()).orElseGet(() -> {
+            Actor fresh = new Actor();
+            fresh.slug = a.slug();
+            return fresh;
+        });
+        actor.kind = a.kind();
+        actor.description = a.description();
+        Set<String> known = actor.names.stream().map(n -> n.name).collect(Collectors.toSet());
+        for (ActorNameSeed n : a.names()) {
+            if (!known.contains(n.name())) {
+                actor.addName(n.name(), n.lang());
+            }
+        }
+        actor.persist();
+        Actor.flush(); // its names claim the claims that spell them, before any claim is written
+    }
+
     private static Source upsertSource(SourceSeed s, int[] created) {
         Source source = Source.findByRef(s.ref()).orElseGet(() -> {
             created[0]++;
@@ -98,6 +170,12 @@ public class SeedLoader {
             source.published = published;
         }
         source.url = s.url();
+        source.archivedUrl = s.archivedUrl();
+        source.doi = s.doi();
+        source.identifier = s.identifier();
+        source.locator = s.locator();
+        source.accessedOn = s.accessedOn() == null ? null : java.time.LocalDate.parse(s.accessedOn());
+        source.unlocatableReason = s.unlocatableReason();
         source.language = s.language();
         source.reliability = s.reliability();
         source.reliabilityReason = s.reliabilityReason();
@@ -183,9 +261,21 @@ public class SeedLoader {
         claim.severity = c.severity();
         claim.condition = c.condition();
         claim.actor = c.actor();
+        claim.actorRecord = c.actorRef() == null ? claim.actorRecord
+                : Actor.findBySlug(c.actorRef()).orElseThrow(() -> new IllegalStateException("Seed claim of "
+                        + source.ref + " names actor " + c.actorRef() + ", which actors.yaml does not have"));
         claim.certainty = c.certainty();
         claim.verification = c.verification();
+        claim.disputedBy = c.disputedBy() == null ? null : Source.findByRef(c.disputedBy()).orElseThrow(
+                () -> new IllegalStateException("Seed claim of " + source.ref + " is disputed by " + c.disputedBy()
+                        + ", which sources.yaml does not have"));
         claim.note = c.note();
+        try {
+            claim.anchorQuote();
+        } catch (QuoteAnchor.QuoteNotFound e) {
+            throw new IllegalStateException("The quote of the seed claim of " + source.ref + " («" + c.quote()
+                    + "») is not its source's words: " + e.getMessage(), e);
+        }
         claim.persist();
     }
 

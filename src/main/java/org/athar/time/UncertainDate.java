@@ -122,15 +122,30 @@ public class UncertainDate {
         }
         int year = Integer.parseInt(m.group(1));
         try {
+            Single exact;
             if (m.group(2) == null) {
-                return new Single(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), DatePrecision.YEAR);
+                exact = new Single(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), DatePrecision.YEAR);
+            } else {
+                YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(2)));
+                if (m.group(3) == null) {
+                    exact = new Single(month.atDay(1), month.atEndOfMonth(), DatePrecision.MONTH);
+                } else {
+                    LocalDate day = month.atDay(Integer.parseInt(m.group(3)));
+                    exact = new Single(day, day, DatePrecision.DAY);
+                }
             }
-            YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(2)));
-            if (m.group(3) == null) {
-                return new Single(month.atDay(1), month.atEndOfMonth(), DatePrecision.MONTH);
+            if (m.group(4) == null) {
+                return exact;
             }
-            LocalDate day = month.atDay(Integer.parseInt(m.group(3)));
-            return new Single(day, day, DatePrecision.DAY);
+            // "~" (approximate) and "?" (uncertain) widen the window by half the precision's unit, at least a day
+            // each side: about 30 Aug 2015 is 29-31 Aug, about August 2015 is 17 Jul-15 Sep, about 2015 is
+            // 3 Jul 2014-30 Jun 2016. (The same margins widened the dates stored before this rule, in migration V19.)
+            int margin = switch (exact.precision) {
+                case DAY -> 1;
+                case MONTH -> 15;
+                default -> 182;
+            };
+            return new Single(exact.start.minusDays(margin), exact.end.plusDays(margin), exact.precision);
         } catch (java.time.DateTimeException e) {
             throw new InvalidDateException("'" + text + "' is not a real calendar date.",
                     "«" + text + "» ليس تاريخاً موجوداً في التقويم.");
@@ -175,18 +190,11 @@ public class UncertainDate {
      */
     public String label(Locale locale) {
         Words words = Words.of(locale);
-        String text = switch (precision) {
-            case DAY -> words.day(earliest);
-            case MONTH -> words.month(earliest);
-            case YEAR -> words.year(earliest.getYear());
-            case INTERVAL -> intervalLabel(words);
-        };
-        text = approximate() ? words.about.formatted(text) : text;
-        return uncertain() ? words.uncertain.formatted(text) : text;
+        return precision == DatePrecision.INTERVAL ? intervalLabel(words) : endLabel(edtf, words);
     }
 
     private String intervalLabel(Words words) {
-        String[] ends = edtf.replaceAll("[?~%]", "").split("/", -1);
+        String[] ends = edtf.split("/", -1);
         if (earliest == null) {
             return words.onOrBefore.formatted(endLabel(ends[1], words));
         }
@@ -196,13 +204,16 @@ public class UncertainDate {
         return words.between.formatted(endLabel(ends[0], words), endLabel(ends[1], words));
     }
 
+    /** One date as written, read from its text since "~" and "?" widen its window beyond the day, month or year. */
     private static String endLabel(String end, Words words) {
-        Single single = single(end);
-        return switch (single.precision) {
+        Single single = single(end.replaceAll("[?~%]", ""));
+        String text = switch (single.precision) {
             case DAY -> words.day(single.start);
             case MONTH -> words.month(single.start);
             default -> words.year(single.start.getYear());
         };
+        text = end.contains("~") || end.contains("%") ? words.about.formatted(text) : text;
+        return end.contains("?") || end.contains("%") ? words.uncertain.formatted(text) : text;
     }
 
     /** How a language writes dates and their doubts. */
@@ -210,7 +221,7 @@ public class UncertainDate {
             String onOrBefore, String onOrAfter, String between) {
 
         static final Words ENGLISH = new Words(List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-                "Oct", "Nov", "Dec"), "0123456789", "%s BC", "c. %s", "%s (uncertain)", "on or before %s",
+                "Oct", "Nov", "Dec"), "0123456789", "%s BC", "about %s", "%s (uncertain)", "on or before %s",
                 "on or after %s", "between %s and %s");
         static final Words ARABIC = new Words(List.of("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
                 "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"), "٠١٢٣٤٥٦٧٨٩", "%s ق.م", "نحو %s",

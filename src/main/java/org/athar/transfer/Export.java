@@ -62,10 +62,12 @@ public enum Export {
             "e.id"),
     SOURCES("sources", "an evidence source and how far it is trusted",
             List.of("ref", "kind", "title", "publisher", "author", "published", "published_first_day",
-                    "published_last_day", "url", "language", "reliability", "reliability_reason"),
+                    "published_last_day", "url", "language", "reliability", "reliability_reason", "archived_url", "doi",
+                    "identifier", "locator", "accessed_on", "unlocatable_reason"),
             """
             select s.ref, s.kind, s.title, s.publisher, s.author, s.published_edtf, s.published_earliest,
-                   s.published_latest, s.url, s.language, s.reliability, s.reliability_reason
+                   s.published_latest, s.url, s.language, s.reliability, s.reliability_reason, s.archived_url, s.doi,
+                   s.identifier, s.locator, s.accessed_on, s.unlocatable_reason
             from source s""",
             """
             exists (select 1 from claim c where c.source_id = s.id and (c.place_id in (:places)

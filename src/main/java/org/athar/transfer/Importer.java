@@ -129,7 +129,8 @@ public final class Importer {
         SOURCES(Export.SOURCES, List.of("ref", "kind", "title", "reliability"),
                 "ref text, kind text, title text, publisher text, author text, published_edtf text, published_earliest date, "
                         + "published_latest date, published_precision text, url text, language text, reliability text, "
-                        + "reliability_reason text"),
+                        + "reliability_reason text, archived_url text, doi text, identifier text, locator text, "
+                        + "accessed_on date, unlocatable_reason text"),
         EVENTS(Export.EVENTS, List.of("slug", "summary", "cause_category", "places"),
                 "slug text, summary text, cause_category text, cause_type text, extent text, effects text[], places text[]"),
         CLAIMS(Export.CLAIMS, List.of("source", "certainty", "verification"),
@@ -469,6 +470,17 @@ public final class Importer {
             }
         }
 
+        /** A day, written YYYY-MM-DD. */
+        java.time.LocalDate day(String column) {
+            String value = text(column);
+            try {
+                return value == null ? null : java.time.LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                wrong(column, "'" + value + "' is not a day: write it as YYYY-MM-DD.");
+                return null;
+            }
+        }
+
         List<String> list(String column) {
             String value = text(column);
             return value == null ? List.of() : Arrays.stream(value.split(";")).map(String::strip).filter(v -> !v.isEmpty()).toList();
@@ -548,10 +560,29 @@ public final class Importer {
                 if (language != null && !language.matches(LANGUAGE)) {
                     r.wrong("language", "'" + language + "' is not a language code: write it as BCP 47 (en, ar).");
                 }
+                String archived = r.text("archived_url");
+                if (archived != null && !archived.matches("https?://\\S+")) {
+                    r.wrong("archived_url", "'" + archived + "' is not a web address: it starts with http:// or https://.");
+                }
+                String doi = r.text("doi");
+                if (doi != null && !doi.matches("10\\.[0-9]{4,9}/\\S+")) {
+                    r.wrong("doi", "'" + doi + "' is not a DOI: write it as 10.<number>/<suffix>, without https://doi.org/.");
+                }
+                String identifier = r.text("identifier");
+                String unlocatable = r.text("unlocatable_reason");
+                if (url == null && archived == null && doi == null && identifier == null && unlocatable == null) {
+                    r.wrong("unlocatable_reason", "A reader must be able to find the source: give its url, archived_url, "
+                            + "doi or identifier, or say in unlocatable_reason why it has none.");
+                }
+                java.time.LocalDate accessed = r.day("accessed_on");
+                if (accessed != null && url == null && archived == null) {
+                    r.wrong("accessed_on", "A day read belongs to an address: give the url or archived_url read that day.");
+                }
                 UncertainDate published = r.date("published", "published_first_day", "published_last_day", false);
                 yield Arrays.asList(r.key("ref", true), r.term("kind", SourceKind.class, true), r.required("title", "the title"),
                         r.text("publisher"), r.text("author"), edtf(published), earliest(published), latest(published),
-                        precision(published), url, language, reliability, reason);
+                        precision(published), url, language, reliability, reason, archived, doi, identifier,
+                        r.text("locator"), accessed, unlocatable);
             }
             case EVENTS -> {
                 String summary = r.required("summary", "a summary of what happened");
@@ -757,7 +788,8 @@ public final class Importer {
             counts.put(table.export.file, new Count(single("select count(*) from " + table.staging()), 0, 0));
         }
         String sourceColumns = "kind, title, publisher, author, published_edtf, published_earliest, published_latest, "
-                + "published_precision, url, language, reliability, reliability_reason";
+                + "published_precision, url, language, reliability, reliability_reason, archived_url, doi, identifier, "
+                + "locator, accessed_on, unlocatable_reason";
         add("sources", upsert("source", "ref", "ref", sourceColumns,
                 "select ref, " + sourceColumns + " from import_sources order by file, line"));
         mergePlaces();

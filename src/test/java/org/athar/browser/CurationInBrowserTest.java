@@ -70,6 +70,7 @@ class CurationInBrowserTest extends InChromium {
         curator.fill("[id='source.title']", "Photographs of the Tower of Elahbel " + SCRIPT);
         curator.fill("[id='source.publisher']", "Browser Test Archive");
         curator.fill("[id='source.published']", "2016-05-10");
+        curator.fill("[id='source.unlocatableReason']", "Prints received by post, not published.");
         curator.selectOption("[id='source.reliability']", "MEDIUM");
         curator.fill("[id='source.reliabilityReason']", "Dated photographs by a known photographer.");
         curator.fill("#comment", "Photographs received by email " + SCRIPT);

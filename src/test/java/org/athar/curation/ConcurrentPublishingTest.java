@@ -90,7 +90,7 @@ class ConcurrentPublishingTest {
 
     @Test
     void ofTwoDraftsBegunFromTheSameVersionExactlyOneIsPublishedAndTheOtherIsShownAsAConflict() throws Exception {
-        Db.execute(dataSource, "insert into source (ref, kind, title, reliability) values ('race-source', 'NEWS_REPORT', 'Race', 'UNASSESSED')");
+        Db.execute(dataSource, "insert into source (ref, kind, title, reliability, unlocatable_reason) values ('race-source', 'NEWS_REPORT', 'Race', 'UNASSESSED', 'A test fixture.')");
         String source = Db.single(dataSource, "select id from source where ref = 'race-source'");
         Browser one = Browser.signedIn(Role.CURATOR);
         Browser two = Browser.signedIn(Role.CURATOR);
@@ -106,7 +106,7 @@ class ConcurrentPublishingTest {
             List<String> drafts = new ArrayList<>();
             for (Browser curator : List.of(one, two)) {
                 String title = (curator == one ? "One " : "Two ") + i;
-                assertEquals(303, curator.post("/curate/sources", "recordId", source, "baseVersion", version,
+                assertEquals(303, curator.post("/curate/sources", "unlocatableReason", "A test copy without an address.", "recordId", source, "baseVersion", version,
                         "kind", "NEWS_REPORT", "title", title, "reliability", "UNASSESSED", "comment", "race " + i).statusCode());
                 drafts.add(lastDraft());
             }
@@ -136,7 +136,7 @@ class ConcurrentPublishingTest {
 
     @Test
     void aDraftPublishedByTwoReviewersAtOnceIsPublishedOnceAndTheSecondIsToldBy() throws Exception {
-        Db.execute(dataSource, "insert into source (ref, kind, title, reliability) values ('race-once', 'NEWS_REPORT', 'Once', 'UNASSESSED')");
+        Db.execute(dataSource, "insert into source (ref, kind, title, reliability, unlocatable_reason) values ('race-once', 'NEWS_REPORT', 'Once', 'UNASSESSED', 'A test fixture.')");
         String source = Db.single(dataSource, "select id from source where ref = 'race-once'");
         Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/sources/" + source + "/edit");
@@ -146,7 +146,7 @@ class ConcurrentPublishingTest {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < TRIALS; i++) {
             String version = Db.single(dataSource, "select version from source where id = " + source);
-            curator.post("/curate/sources", "recordId", source, "baseVersion", version, "kind", "NEWS_REPORT",
+            curator.post("/curate/sources", "unlocatableReason", "A test copy without an address.", "recordId", source, "baseVersion", version, "kind", "NEWS_REPORT",
                     "title", "Once " + i, "reliability", "UNASSESSED", "comment", "once " + i);
             String draft = lastDraft();
             List<HttpResponse<String>> answers = together(reviewerA, "/curate/review/" + draft + "/publish",
@@ -166,7 +166,7 @@ class ConcurrentPublishingTest {
     @Test
     void twoUnrelatedDraftsAboutOnePlacePublishedTogetherAreBothPublished() throws Exception {
         Db.execute(dataSource, """
-                insert into source (ref, kind, title, reliability) values ('race-claims', 'NEWS_REPORT', 'Claims', 'UNASSESSED');
+                insert into source (ref, kind, title, reliability, unlocatable_reason) values ('race-claims', 'NEWS_REPORT', 'Claims', 'UNASSESSED', 'A test fixture.');
                 insert into damage_event (slug, summary, cause_category) values ('race-event', 'Race damage', 'VANDALISM');
                 insert into damage_event_place (event_id, place_id)
                   select e.id, p.id from damage_event e, place p where e.slug = 'race-event' and p.slug = 'temple-of-baalshamin';

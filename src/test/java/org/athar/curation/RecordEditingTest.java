@@ -56,7 +56,7 @@ class RecordEditingTest {
     private String[] event() throws Exception {
         String key = "fixture-" + System.nanoTime();
         Db.execute(dataSource, """
-                insert into source (ref, kind, title, reliability) values ('%1$s', 'NEWS_REPORT', 'Fixture report %1$s', 'UNASSESSED');
+                insert into source (ref, kind, title, reliability, unlocatable_reason) values ('%1$s', 'NEWS_REPORT', 'Fixture report %1$s', 'UNASSESSED', 'A test fixture.');
                 insert into damage_event (slug, summary, cause_category) values ('%1$s', 'Fixture damage %1$s', 'VANDALISM');
                 insert into damage_event_place (event_id, place_id)
                   select e.id, p.id from damage_event e, place p where e.slug = '%1$s' and p.slug = 'temple-of-baalshamin';
@@ -412,7 +412,7 @@ class RecordEditingTest {
         curator.post("/curate/status", "place", "temple-of-bel", "condition", "DESTROYED", "asOf", "",
                 "asOfFirstDay", "2016-06-15", "asOfLastDay", "2016-06-15", "claims", "", "comment", "x").then().statusCode(400)
                 .body(containsString("name=\"asOf\" value=\"2016-06-15\""));
-        curator.post("/curate/sources", "kind", "NEWS_REPORT", "title", "", "published", "",
+        curator.post("/curate/sources", "unlocatableReason", "A test copy without an address.", "kind", "NEWS_REPORT", "title", "", "published", "",
                 "publishedFirstDay", "", "publishedLastDay", "2016-04-02", "reliability", "UNASSESSED", "comment", "x")
                 .then().statusCode(400).body(containsString("name=\"published\" value=\"../2016-04-02\""));
         curator.post("/curate/reports/preview", "date", "", "dateFirstDay", "2015-09-01", "dateLastDay", "2015-08-01").then()

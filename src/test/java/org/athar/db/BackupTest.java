@@ -73,7 +73,7 @@ class BackupTest {
             }
             // new records continue after the restored ones
             try (Statement s = restored.createStatement()) {
-                s.execute("insert into source (ref, kind, title, reliability) values ('after-restore', 'NEWS_REPORT', 'New', 'UNASSESSED')");
+                s.execute("insert into source (ref, kind, title, reliability, unlocatable_reason) values ('after-restore', 'NEWS_REPORT', 'New', 'UNASSESSED', 'A test fixture.')");
             }
 
             // a database that holds records is refused, and keeps what it holds

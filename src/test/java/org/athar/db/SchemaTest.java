@@ -56,8 +56,11 @@ class SchemaTest {
         assertRefused(foreignKey, """
                 insert into place (slug, level, place_type, kind, parent_id, parent_level)
                 select 'wrong-parent', 'MONUMENT', 'URBAN_HERITAGE', 'TEMPLE', id, 'SITE' from place where slug = 'temple-of-bel'""");
-        assertRefused(notNull, "insert into source (ref, kind, title, reliability) values ('no-title', 'VIDEO', null, 'LOW')");
-        assertRefused(check, "insert into source (ref, kind, title, reliability) values ('no-reason', 'VIDEO', 'A video', 'LOW')");
+        assertRefused(notNull, "insert into source (ref, kind, title, reliability, unlocatable_reason) values ('no-title', 'VIDEO', null, 'LOW', 'Unpublished.')");
+        assertRefused(check, "insert into source (ref, kind, title, reliability, unlocatable_reason) values ('no-reason', 'VIDEO', 'A video', 'LOW', 'Unpublished.')");
+        // a source says how to find it, or why it cannot be found
+        assertRefused(check, "insert into source (ref, kind, title, reliability) values ('unfindable', 'VIDEO', 'A video', 'UNASSESSED')");
+        assertRefused(check, "insert into source (ref, kind, title, reliability, doi) values ('bad-doi', 'VIDEO', 'A video', 'UNASSESSED', 'doi:10.1/x')");
         assertRefused(check, """
                 insert into claim (source_id, event_id, date_edtf, date_earliest, date_latest, date_precision, certainty, verification)
                 select (select min(id) from source), (select min(id) from damage_event), '2015-08-31/2015-08-27',

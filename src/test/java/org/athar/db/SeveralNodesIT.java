@@ -128,7 +128,7 @@ class SeveralNodesIT {
         Browser curator = new Browser(first);
         assertEquals(303, curator.signIn("curator-1", PASSWORD).statusCode());
         curator.get("/curate/sources/" + id + "/edit");
-        Response proposed = curator.post("/curate/sources", "recordId", id, "baseVersion", sql("select version::text from source where id = " + id),
+        Response proposed = curator.post("/curate/sources", "unlocatableReason", "A test copy without an address.", "recordId", id, "baseVersion", sql("select version::text from source where id = " + id),
                 "kind", "NEWS_REPORT", "title", "Published through the first node", "publisher", "The New Arab",
                 "published", "2016-03-24", "language", "en", "reliability", "MEDIUM",
                 "reliabilityReason", "Reports official claims.", "comment", "Two nodes");

@@ -114,7 +114,7 @@ class HistoryTest {
 
     @Test
     void aLongHistoryIsShownFiftyChangesAPageWithLinksToTheRest() throws Exception {
-        String ref = "seed-004-guardian-2016-03";
+        String ref = "unosat-2014-palmyra";
         String id = Db.single(dataSource, "select id from source where ref = '" + ref + "'");
         try {
             for (int i = 1; i <= 51; i++) {

@@ -65,9 +65,9 @@ class BoundedQueriesTest {
                 insert into status_assessment (place_id, condition, as_of_edtf, as_of_earliest, as_of_latest, as_of_precision)
                   select id, (array['DESTROYED', 'POOR', 'GOOD'])[1 + id % 3], '2016-01-01', '2016-01-01', '2016-01-01', 'DAY'
                   from place where slug like 'bq-big-%' or slug like 'bq-small-%';
-                insert into source (ref, kind, title, reliability) values
-                  ('bq-source-many', 'NEWS_REPORT', 'Cited five hundred times', 'UNASSESSED'),
-                  ('bq-source-once', 'NEWS_REPORT', 'Cited once', 'UNASSESSED');
+                insert into source (ref, kind, title, reliability, unlocatable_reason) values
+                  ('bq-source-many', 'NEWS_REPORT', 'Cited five hundred times', 'UNASSESSED', 'A test fixture.'),
+                  ('bq-source-once', 'NEWS_REPORT', 'Cited once', 'UNASSESSED', 'A test fixture.');
                 -- bq-big-1 has 50 events of 10 claims each, all from one source; bq-big-2 one event with one claim
                 insert into damage_event (slug, summary, cause_category)
                   select 'bq-event-' || g, 'Bounded event ' || g, 'MILITARY_ARMED_CONFLICT' from generate_series(1, 51) g;

@@ -38,7 +38,7 @@ class SeedLoaderTest {
 
     @Test
     void editingASeedFileAndLoadingAgainUpdatesTheRecord(@TempDir Path dir) throws Exception {
-        for (String name : new String[] { "sources.yaml", "places.yaml", "events.yaml", "status.yaml" }) {
+        for (String name : new String[] { "actors.yaml", "sources.yaml", "places.yaml", "events.yaml", "status.yaml" }) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream("seed/" + name)) {
                 Files.copy(in, dir.resolve(name));
             }

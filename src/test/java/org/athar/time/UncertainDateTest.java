@@ -25,8 +25,10 @@ class UncertainDateTest {
             "2015-08/2015-09,       2015-08-01, 2015-09-30, INTERVAL, between Aug 2015 and Sep 2015",
             "../2015-09-02,         null,       2015-09-02, INTERVAL, on or before 2 Sep 2015",
             "2015-09-03/..,         2015-09-03, null,       INTERVAL, on or after 3 Sep 2015",
-            "2015-10~,              2015-10-01, 2015-10-31, MONTH,    c. Oct 2015",
-            "2015-08-30?,           2015-08-30, 2015-08-30, DAY,      30 Aug 2015 (uncertain)",
+            "2015-10~,              2015-09-16, 2015-11-15, MONTH,    about Oct 2015",
+            "2015~,                 2014-07-03, 2016-06-30, YEAR,     about 2015",
+            "2015-08-30?,           2015-08-29, 2015-08-31, DAY,      30 Aug 2015 (uncertain)",
+            "2015-08~/2015-09,      2015-07-17, 2015-09-30, INTERVAL, between about Aug 2015 and Sep 2015",
             "-0032,                 -0032-01-01, -0032-12-31, YEAR,   33 BC",
     })
     void parsesEdtfIntoBoundsAndPrecisionAndKeepsTheText(String edtf, String earliest, String latest,

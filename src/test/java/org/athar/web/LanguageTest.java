@@ -98,7 +98,7 @@ class LanguageTest {
         assertEquals("بين ٢٣ آب ٢٠١٥ و٣٠ آب ٢٠١٥", UncertainDate.parse("2015-08-23/2015-08-30").label(ARABIC));
         assertEquals("في ٢٢ آذار ٢٠١٦ أو قبله", UncertainDate.parse("../2016-03-22").label(ARABIC));
         assertEquals("نحو ٤ أيلول ٢٠١٥", UncertainDate.parse("2015-09-04~").label(ARABIC));
-        assertEquals("c. 4 Sep 2015", UncertainDate.parse("2015-09-04~").label(Locale.ENGLISH));
+        assertEquals("about 4 Sep 2015", UncertainDate.parse("2015-09-04~").label(Locale.ENGLISH));
     }
 
     @Test

@@ -100,7 +100,7 @@ class PageCacheTest {
         visit("/sources/" + id).then().statusCode(200).body(containsString("enter IS-held Palmyra"));
         Browser curator = Browser.signedIn(Role.CURATOR);
         curator.get("/curate/sources/" + id + "/edit");
-        Response proposed = curator.post("/curate/sources", "recordId", id, "baseVersion", version, "kind", "NEWS_REPORT",
+        Response proposed = curator.post("/curate/sources", "unlocatableReason", "A test copy without an address.", "recordId", id, "baseVersion", version, "kind", "NEWS_REPORT",
                 "title", "A title published through review", "publisher", "The New Arab", "published", "2016-03-24",
                 "language", "en", "reliability", "MEDIUM", "reliabilityReason", "Reports official claims.",
                 "comment", "Cache test");

@@ -54,7 +54,7 @@ class PagesTest {
                 .body(containsString("ASOR Cultural Heritage Initiatives, Sep 2015"))
                 .body(containsString("Reuters (citing the Syrian Observatory for Human Rights), 31 Aug 2015"))
                 .body(containsString("Public talk on Palmyra&#39;s destruction"))
-                .body(containsString("In September 2015, satellite images showed the Temple of Bel had been destroyed."))
+                .body(containsString("In September 2015, satellite images showed the Temple of Bel had been destroyed…"))
                 .body(containsString("<span class=\"condition condition-destroyed\">Destroyed</span>"))
                 .body(containsString("34.547, 38.274"));
     }
