@@ -57,7 +57,7 @@ public final class Backup {
         PUBLIC;
 
         /** The registry's own tables, whose rows (and history) are published. */
-        static final List<String> PUBLISHED = List.of("place", "place_name", "place_identifier", "source", "damage_event",
+        static final List<String> PUBLISHED = List.of("place", "place_name", "place_identifier", "actor", "actor_name", "source", "damage_event",
                 "damage_event_effect", "damage_event_place", "claim", "status_assessment", "status_assessment_claim");
         private static final Set<String> PUBLIC_TABLES = Set.copyOf(concat(PUBLISHED,
                 List.of("place_search", "event_reading", "change_set", "history")));

@@ -62,8 +62,8 @@ class ImportPagesTest {
                 + "imported-tomb,MONUMENT,palmyra,STRUCTURAL_HERITAGE,TOWER_TOMB,34.5512,38.2611,GENERALISED\r\n"));
         files.put("names.csv", csv("place,name,language,name_type\r\n"
                 + "imported-tomb,Tomb of Kithoth,en,DESIGNATION\r\nimported-tomb,برج كيتوت,ar,DESIGNATION\r\n"));
-        files.put("sources.csv", csv("ref,kind,title,reliability,reliability_reason\r\n"
-                + "imported-survey,FIELD_REPORT,\"Survey, sheet 3\",MEDIUM,Seen on site by two surveyors\r\n"));
+        files.put("sources.csv", csv("ref,kind,title,reliability,reliability_reason,identifier\r\n"
+                + "imported-survey,FIELD_REPORT,\"Survey, sheet 3\",MEDIUM,Seen on site by two surveyors,Survey sheet 3\r\n"));
         files.put("events.csv", csv("slug,summary,cause_category,places,effects\r\n"
                 + "imported-looting,\"Robbers dug into the \"\"Tomb of Kithoth\"\"\",LOOTING_ILLEGAL_ACTIVITIES,imported-tomb,LOSS_OF_ARCHAEOLOGICAL_MATERIAL\r\n"));
         files.put("claims.csv", csv("source,event,quote,date,actor,certainty,verification\r\n"

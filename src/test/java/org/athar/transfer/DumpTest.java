@@ -67,6 +67,10 @@ class DumpTest {
             Map<String, String> entries = entries(dump);
             assertTrue(entries.containsKey("tables/history.copy") && entries.containsKey("tables/place.copy"), entries.keySet().toString());
             assertFalse(entries.keySet().stream().anyMatch(n -> n.contains("account") || n.contains("draft")), entries.keySet().toString());
+            // sources' full texts are kept for checking, never published (copyright): not even in history
+            assertFalse(entries.containsKey("tables/source_text.copy"), entries.keySet().toString());
+            assertFalse(entries.values().stream().anyMatch(t -> t.contains("narrow-browser-and-phone")),
+                    "a seed article's text is in the dump");
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 assertFalse(e.getValue().contains("987654") || e.getValue().contains("123456"), "exact point in " + e.getKey());
                 assertFalse(e.getValue().contains("password"), "account data in " + e.getKey());
