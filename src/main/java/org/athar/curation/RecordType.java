@@ -21,7 +21,8 @@ enum RecordType {
     CLAIM(History.Kind.CLAIM, ClaimForm.class),
     STATUS(History.Kind.STATUS, StatusForm.class),
     DAMAGE_REPORT(null, DamageReportForm.class),
-    IMPORT(null, ImportProposal.class);
+    IMPORT(null, ImportProposal.class),
+    TRIAGE(null, TriageForm.class);
 
     final History.Kind kind;
     final Class<? extends Proposal> form;
@@ -39,7 +40,7 @@ enum RecordType {
     }
 
     String noun() {
-        return this == IMPORT ? "bulk import" : kind == null ? "damage report" : kind.noun;
+        return this == IMPORT ? "bulk import" : this == TRIAGE ? "triaged article" : kind == null ? "damage report" : kind.noun;
     }
 
     /** The record's version now, or -1 when it does not exist (it was withdrawn). */
@@ -77,7 +78,7 @@ enum RecordType {
             case EVENT -> DamageEvent.<DamageEvent>findByIdOptional(id).map(EventForm::of).orElse(null);
             case CLAIM -> Claim.<Claim>findByIdOptional(id).map(ClaimForm::of).orElse(null);
             case STATUS -> StatusAssessment.<StatusAssessment>findByIdOptional(id).map(StatusForm::of).orElse(null);
-            case DAMAGE_REPORT, IMPORT -> null;
+            case DAMAGE_REPORT, IMPORT, TRIAGE -> null;
         };
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.athar.damage.CauseType;
 import org.athar.damage.Severity;
 import org.athar.db.Sql;
+import org.athar.evidence.SourceText;
+import org.athar.web.BadParameterException;
 
 /**
  * Reads a news text the way a curator would before recording it: every mention of a place in the registry (by any of
@@ -42,7 +45,8 @@ public class Triage {
 
     static final int LONGEST = 6;
 
-    public record Mention(String place, int start, int end, String text, String name) {
+    /** A place named in the text: its slug, where (UTF-16 offsets, end exclusive), the words, its name, its page. */
+    public record Mention(String place, int start, int end, String text, String name, String path) {
     }
 
     public record DateMention(String text, String edtf, int start, int end) {
@@ -63,6 +67,50 @@ public class Triage {
 
     public record Analysis(List<Mention> mentions, List<DateMention> dates, List<Word> words, List<ActorMention> actors,
             List<Proposal> proposals) {
+    }
+
+    /**
+     * Reads an article as a curator gives it, refusing with a message at the field to fix ({@link BadParameterException})
+     * a text too long, a day of publication missing or not a day, or an article with no date to date its claims by.
+     */
+    public Analysis read(String text, String publishedOn) {
+        Analysis analysis = analyse(checkedText(text), publishedOn(publishedOn));
+        requireDate(analysis);
+        return analysis;
+    }
+
+    private static String checkedText(String text) {
+        if (text.length() > SourceText.MAX_LENGTH) {
+            throw new BadParameterException("text", String.format(java.util.Locale.ROOT, "The text is %,d characters long; "
+                    + "triage reads articles up to %,d characters.", text.length(), SourceText.MAX_LENGTH));
+        }
+        return text;
+    }
+
+    private static LocalDate publishedOn(String day) {
+        if (day == null || day.isBlank()) {
+            throw new BadParameterException("publishedOn", "Give the day the article was published (\"publishedOn\", "
+                    + "YYYY-MM-DD): relative dates such as \"last May\" count from it.");
+        }
+        try {
+            LocalDate published = LocalDate.parse(day.strip());
+            if (published.isAfter(LocalDate.now().plusDays(1))) {
+                throw new BadParameterException("publishedOn", "The publication day " + day.strip() + " is in the future.");
+            }
+            return published;
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException("publishedOn", "'" + day.strip() + "' is not a day: write the publication day "
+                    + "as YYYY-MM-DD, for example 2016-03-24.");
+        }
+    }
+
+    /** An article with no date Athar can read cannot date the claims it makes: it is refused, saying so. */
+    private static void requireDate(Triage.Analysis analysis) {
+        if (analysis.dates().isEmpty()) {
+            throw new BadParameterException("text", "Athar finds no date in this article (no day, month or year, and "
+                    + "nothing like \"last May\" or \"on Sunday\"): its claims could not be dated. Record it as a damage "
+                    + "report instead, giving the date yourself.");
+        }
     }
 
     /** Reads {@code text}, published on {@code published}; run inside a transaction. */
@@ -237,7 +285,8 @@ public class Triage {
             }
             int end = last.end;
             String surface = text.substring(first.start, end);
-            mentions.add(new Mention(best.place.slug, first.start, end, surface, best.place.name));
+            mentions.add(new Mention(best.place.slug, first.start, end, surface, best.place.name,
+                    org.athar.place.PlaceLevel.valueOf(best.place.level).pagePath(best.place.slug)));
             i += best.length;
         }
         return mentions;

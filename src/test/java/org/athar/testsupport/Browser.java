@@ -82,6 +82,18 @@ public class Browser {
         return r;
     }
 
+    /** Posts a multipart form with one file in the input named {@code input}, as a browser does. */
+    public Response uploadFile(String path, String input, String fileName, byte[] bytes, String... fields) {
+        var request = request().cookies(cookies).redirects().follow(false).multiPart("csrf-token", token);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.multiPart(fields[i], fields[i + 1]);
+        }
+        request.multiPart(input, fileName, bytes, "application/octet-stream");
+        Response r = request.post(path);
+        cookies.putAll(r.getCookies());
+        return r;
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
 
     /**
