@@ -142,7 +142,7 @@ public class RegistryGenerator {
             }
             sourceRows.close();
 
-            Table eventRows = new Table(copy, "damage_event (id, slug, summary, cause_category, cause_type, extent)");
+            Table eventRows = new Table(copy, "damage_event (id, slug, summary, cause_category, cause_type)");
             Table effectRows = new Table(copy, "damage_event_effect (event_id, effect_type)", eventRows);
             Table eventPlaceRows = new Table(copy, "damage_event_place (event_id, place_id)", eventRows);
             Table claimRows = new Table(copy, "claim (id, source_id, event_id, quote, date_edtf, date_earliest, date_latest, date_precision, severity, actor, certainty, verification)", eventRows);
@@ -158,7 +158,7 @@ public class RegistryGenerator {
                     String verb = VERBS[random.nextInt(VERBS.length)];
                     eventRows.row(event, "g-event-" + event, name + " " + verb + ".",
                             random.nextInt(10) < 8 ? "MILITARY_ARMED_CONFLICT" : "LOOTING_ILLEGAL_ACTIVITIES",
-                            pick(random, CauseType.values()).name(), null);
+                            pick(random, CauseType.values()).name());
                     effectRows.row(event, pick(random, EffectType.values()).name());
                     eventPlaceRows.row(event, place);
                     LocalDate day = LocalDate.of(2011, 3, 1).plusDays(random.nextInt(13 * 365));
@@ -184,8 +184,10 @@ public class RegistryGenerator {
                                 claim.actor, claim.certainty.name(), claim.verification.name());
                     }
                     EventReading reading = EventReading.of(claims);
-                    UncertainDate read = reading.date().orElseThrow();
-                    readingRows.row(event, read.earliest, read.latest, reading.disputed(), false);
+                    // every claim of an event may be disputed: it then has no reading of its date
+                    UncertainDate read = reading.date().orElse(null);
+                    readingRows.row(event, read == null ? null : read.earliest, read == null ? null : read.latest,
+                            reading.disputed(), false);
                     eventRows.flushIfFull();
                     effectRows.flushIfFull();
                     eventPlaceRows.flushIfFull();

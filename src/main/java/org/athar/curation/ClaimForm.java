@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.athar.damage.Certainty;
 import org.athar.damage.Claim;
+import org.athar.damage.Extent;
 import org.athar.damage.Severity;
 import org.athar.damage.Verification;
 import org.athar.evidence.Source;
@@ -15,12 +16,13 @@ import org.athar.status.Condition;
  * place, an actor), its words, how certain and how far checked. What it is about does not change: a claim about
  * another event is another claim.
  */
-public record ClaimForm(String sourceId, String date, String severity, String condition, String actor, String quote,
-        String certainty, String verification, String note) implements Proposal {
+public record ClaimForm(String sourceId, String date, String severity, String extent, String condition, String actor,
+        String quote, String certainty, String verification, String note) implements Proposal {
 
     static ClaimForm of(Claim c) {
         return new ClaimForm(c.source.id.toString(), c.date == null ? "" : c.date.edtf,
-                c.severity == null ? "" : c.severity.name(), c.condition == null ? "" : c.condition.name(),
+                c.severity == null ? "" : c.severity.name(), c.extent == null ? "" : c.extent.name(),
+                c.condition == null ? "" : c.condition.name(),
                 c.actor, c.quote, c.certainty.name(), c.verification.name(), c.note);
     }
 
@@ -42,9 +44,13 @@ public record ClaimForm(String sourceId, String date, String severity, String co
         }
         Forms.date(problems, "date", date, false);
         Forms.known(problems, "severity", Severity.class, severity, true, Forms.say().problem_severity());
+        Forms.known(problems, "extent", Extent.class, extent, true, Forms.say().problem_extent());
         Forms.known(problems, "condition", Condition.class, condition, true, Forms.say().problem_condition_or_none());
         if (claim != null && claim.event != null && !Forms.blank(condition)) {
             problems.put("condition", Forms.say().problem_condition_on_event());
+        }
+        if (claim != null && claim.place != null && !Forms.blank(extent)) {
+            problems.put("extent", Forms.say().problem_severity_on_place());
         }
         if (claim != null && claim.place != null && !Forms.blank(severity)) {
             problems.put("severity", Forms.say().problem_severity_on_place());
@@ -62,6 +68,7 @@ public record ClaimForm(String sourceId, String date, String severity, String co
         claim.source = Source.findById(Long.parseLong(sourceId.strip()));
         claim.date = Forms.dateOrNull(date);
         claim.severity = Forms.enumOrNull(Severity.class, severity);
+        claim.extent = Forms.enumOrNull(Extent.class, extent);
         claim.condition = Forms.enumOrNull(Condition.class, condition);
         claim.actor = Forms.orNull(actor);
         claim.quote = Forms.orNull(quote);

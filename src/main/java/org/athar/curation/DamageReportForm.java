@@ -102,7 +102,6 @@ public record DamageReportForm(String event, String place, String summary, Strin
             if (!unknown.isEmpty()) {
                 problems.put("furtherPlaces", unknown.stream().map(Pick::problem).collect(Collectors.joining(" ")));
             }
-            Forms.known(problems, "extent", Extent.class, extent, true, "Choose an extent, or none.");
             for (String effect : effects()) {
                 Forms.known(problems, "effects", EffectType.class, effect, false, "Choose effects from the list.");
             }
@@ -113,6 +112,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
             Forms.known(problems, "causeType", CauseType.class, causeType, true, "Choose a cause type, or none.");
         }
         Forms.known(problems, "severity", Severity.class, severity, true, "Choose a severity, or none.");
+        Forms.known(problems, "extent", Extent.class, extent, true, Forms.say().problem_extent());
         Forms.known(problems, "certainty", Certainty.class, certainty, false, "Choose how certain the source is.");
         Forms.known(problems, "verification", Verification.class, verification, false, "Choose how far it is checked.");
         Forms.date(problems, "date", date, false);
@@ -148,7 +148,6 @@ public record DamageReportForm(String event, String place, String summary, Strin
             damage.summary = summary.strip();
             damage.causeCategory = CauseCategory.valueOf(causeCategory);
             damage.causeType = Forms.enumOrNull(CauseType.class, causeType);
-            damage.extent = Forms.enumOrNull(Extent.class, extent);
             damage.effects.addAll(effects().stream().map(EffectType::valueOf).toList());
             damage.places.add(Place.findBySlug(place.strip()).orElseThrow());
             for (String slug : further()) {
@@ -162,6 +161,7 @@ public record DamageReportForm(String event, String place, String summary, Strin
         claim.quote = Forms.orNull(quote);
         claim.date = Forms.dateOrNull(date);
         claim.severity = Forms.enumOrNull(Severity.class, severity);
+        claim.extent = Forms.enumOrNull(Extent.class, extent);
         claim.actor = Forms.orNull(actor);
         claim.certainty = Certainty.valueOf(certainty);
         claim.verification = Verification.valueOf(verification);

@@ -14,16 +14,16 @@ import org.athar.damage.Extent;
 import org.athar.place.Place;
 
 /**
- * A damage event's own fields as typed: what happened, its cause, extent and effects, and the places it affected.
- * Its date, severity and actor are not here: they are what its claims say. New events come with their first claim,
+ * A damage event's own fields as typed: what happened, its cause and effects, and the places it affected.
+ * Its date, severity, extent and actor are not here: they are what its claims say. New events come with their first claim,
  * through the damage report form.
  */
-public record EventForm(String summary, String causeCategory, String causeType, String extent, List<String> effects,
+public record EventForm(String summary, String causeCategory, String causeType, List<String> effects,
         String places) implements Proposal {
 
     static EventForm of(DamageEvent e) {
         return new EventForm(e.summary, e.causeCategory.name(), e.causeType == null ? "" : e.causeType.name(),
-                e.extent == null ? "" : e.extent.name(), e.effects.stream().map(Enum::name).sorted().toList(),
+                e.effects.stream().map(Enum::name).sorted().toList(),
                 e.places.stream().map(p -> p.slug).sorted().collect(Collectors.joining(", ")));
     }
 
@@ -43,7 +43,6 @@ public record EventForm(String summary, String causeCategory, String causeType, 
         }
         Forms.known(problems, "causeCategory", CauseCategory.class, causeCategory, false, Forms.say().problem_cause_category());
         Forms.known(problems, "causeType", CauseType.class, causeType, true, Forms.say().problem_cause_type());
-        Forms.known(problems, "extent", Extent.class, extent, true, Forms.say().problem_extent());
         for (String effect : effects()) {
             Forms.known(problems, "effects", EffectType.class, effect, false, Forms.say().problem_effects());
         }
@@ -75,7 +74,6 @@ public record EventForm(String summary, String causeCategory, String causeType, 
         event.summary = summary.strip();
         event.causeCategory = CauseCategory.valueOf(causeCategory);
         event.causeType = Forms.enumOrNull(CauseType.class, causeType);
-        event.extent = Forms.enumOrNull(Extent.class, extent);
         List<EffectType> wantedEffects = effects().stream().map(EffectType::valueOf).toList();
         event.effects.retainAll(wantedEffects);
         event.effects.addAll(wantedEffects);

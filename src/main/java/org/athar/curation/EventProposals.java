@@ -38,12 +38,11 @@ public class EventProposals {
         @FormParam("summary") String summary;
         @FormParam("causeCategory") String causeCategory;
         @FormParam("causeType") String causeType;
-        @FormParam("extent") String extent;
         @FormParam("effects") List<String> effects;
         @FormParam("places") String places;
 
         EventForm form() {
-            return new EventForm(summary, causeCategory, causeType, extent, effects == null ? List.of() : effects, places);
+            return new EventForm(summary, causeCategory, causeType, effects == null ? List.of() : effects, places);
         }
     }
 
@@ -53,6 +52,7 @@ public class EventProposals {
         @FormParam("dateFirstDay") String dateFirstDay;
         @FormParam("dateLastDay") String dateLastDay;
         @FormParam("severity") String severity;
+        @FormParam("extent") String extent;
         @FormParam("condition") String condition;
         @FormParam("actor") String actor;
         @FormParam("quote") String quote;
@@ -61,7 +61,8 @@ public class EventProposals {
         @FormParam("note") String note;
 
         ClaimForm form() {
-            return new ClaimForm(sourceId, Forms.date(date, dateFirstDay, dateLastDay), severity, condition, actor, quote, certainty, verification, note);
+            return new ClaimForm(sourceId, Forms.date(date, dateFirstDay, dateLastDay), severity, extent, condition, actor,
+                    quote, certainty, verification, note);
         }
     }
 

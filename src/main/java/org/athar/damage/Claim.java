@@ -68,6 +68,10 @@ public class Claim extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Severity severity;
 
+    /** How much of the place the source says is damaged (EAMENA extent); claims about events only. */
+    @Enumerated(EnumType.STRING)
+    public Extent extent;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "condition")
     public Condition condition;

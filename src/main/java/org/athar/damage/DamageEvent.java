@@ -52,9 +52,6 @@ public class DamageEvent extends PanacheEntityBase {
     @Column(name = "cause_type")
     public CauseType causeType;
 
-    @Enumerated(EnumType.STRING)
-    public Extent extent;
-
     @ElementCollection
     @CollectionTable(name = "damage_event_effect", joinColumns = @JoinColumn(name = "event_id"))
     @Enumerated(EnumType.STRING)

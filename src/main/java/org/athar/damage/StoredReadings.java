@@ -73,7 +73,8 @@ public final class StoredReadings {
         Map<Long, List<Claim>> claims = new LinkedHashMap<>();
         Map<String, Source> sources = new LinkedHashMap<>();
         try (PreparedStatement s = connection.prepareStatement("""
-                select c.event_id, c.id, c.date_edtf, c.severity, c.actor, c.certainty, c.verification, s.reliability
+                select c.event_id, c.id, c.date_edtf, c.severity, c.actor, c.certainty, c.verification, s.reliability,
+                       coalesce(s.repeats_id, s.id)
                 from claim c join source s on s.id = c.source_id where c.event_id = any (?) order by c.event_id, c.id""")) {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             s.setArray(1, array);
@@ -86,9 +87,12 @@ public final class StoredReadings {
                     c.actor = rs.getString(5);
                     c.certainty = Certainty.valueOf(rs.getString(6));
                     c.verification = Verification.valueOf(rs.getString(7));
-                    // only the grade matters to a claim's weight: one detached source per grade
-                    c.source = sources.computeIfAbsent(rs.getString(8), grade -> {
+                    // a claim's weight needs its source's grade and which report it is (the one it repeats, if any)
+                    long original = rs.getLong(9);
+                    String grade = rs.getString(8);
+                    c.source = sources.computeIfAbsent(grade + "/" + original, key -> {
                         Source source = new Source();
+                        source.id = original;
                         source.reliability = Reliability.valueOf(grade);
                         return source;
                     });

@@ -3,6 +3,7 @@ package org.athar.registry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.athar.actor.Actor;
 import org.athar.damage.Claim;
 import org.athar.damage.DamageEvent;
 import org.athar.evidence.Source;
@@ -186,12 +188,15 @@ public class Registry {
      */
     private static List<PendingChange> pending(long siteId, List<PlaceRef> monuments, LocalDate day) {
         List<String> slugs = new ArrayList<>(monuments.stream().map(PlaceRef::slug).toList());
-        return rows("select p.slug, a.condition, a.as_of_edtf from status_assessment a join place p on p.id = a.place_id "
+        // the change came after the condition before it was last known (that entry's day) and by the entry's last day
+        return rows("select p.slug, a.condition, a.as_of_edtf, greatest(a.as_of_earliest, (select max(b.effective_on) "
+                + "from status_assessment b where b.place_id = a.place_id and b.effective_on < a.effective_on)), a.as_of_latest "
+                + "from status_assessment a join place p on p.id = a.place_id "
                 + "where (p.id = ?1 or p.slug in (?2)) and (a.as_of_earliest is null or a.as_of_earliest <= ?3) "
                 + "and a.as_of_latest > ?3 order by p.slug, a.effective_on, a.id", siteId,
                 slugs.isEmpty() ? List.of("") : slugs, day).stream()
                 .map(r -> new PendingChange((String) r[0], Condition.valueOf((String) r[1]),
-                        Views.DateView.of(UncertainDate.parse((String) r[2]))))
+                        Views.DateView.of(UncertainDate.parse((String) r[2])), day(r[3]), day(r[4])))
                 .toList();
     }
 
@@ -213,31 +218,60 @@ public class Registry {
     public Optional<SourceView> source(long id, Paging paging) {
         readOnly();
         return Source.<Source>findByIdOptional(id).map(s -> {
-            long total = count("select count(*) from claim where source_id = ?1", id);
-            List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
-                    + "left join fetch c.disputedBy where c.source.id = ?1 order by c.id", id)
-                    .range(paging.offset(), paging.offset() + paging.size() - 1).list();
-            List<Long> claimIds = claims.stream().map(c -> c.id).toList();
-            // what each claim is about: its place, or the places of its event
-            Map<Long, List<PlaceRef>> about = new LinkedHashMap<>();
-            String ref = PLACE_REF.replace("select p.slug", "select c.id, p.slug");
-            for (Object[] row : rows(ref.replace("from place p", "from claim c join place p on p.id = c.place_id")
-                    + "where c.id in (?1) union all " + ref.replace("from place p",
-                            "from claim c join damage_event_place dp on dp.event_id = c.event_id join place p on p.id = dp.place_id")
-                    + "where c.id in (?1) order by 1, 2", claimIds)) {
-                about.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(placeRef(row, 1));
-            }
             Number textLength = (Number) em()
                     .createNativeQuery("select length(body) from source_text where source_id = ?1").setParameter(1, id)
                     .getResultStream().findFirst().orElse(null);
             List<Source> repeatedBy = Source.list("repeats.id = ?1 order by id", id);
             return new SourceView(s.id, s.ref, s.kind, s.title, s.publisher, s.author, Views.DateView.of(s.published), s.url,
                     s.language, s.reliability, s.reliabilityReason,
-                    Views.Finding.of(s, repeatedBy, textLength == null ? null : textLength.intValue()), Page.of(paging, total, claims.stream()
-                            .map(c -> new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
-                                    c.event == null ? null : c.event.summary, about.getOrDefault(c.id, List.of())))
-                            .toList()));
+                    Views.Finding.of(s, repeatedBy, textLength == null ? null : textLength.intValue()),
+                    supportedClaims("source_id", "c.source.id", id, paging));
         });
+    }
+
+    /** An actor with the number of claims that name it. */
+    public record ActorCount(String slug, String name, org.athar.actor.ActorKind kind, long claims) {
+    }
+
+    /** Every actor, by its name in the language asked, with how many claims name it. */
+    public List<ActorCount> actors(java.util.Locale locale) {
+        readOnly();
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : rows("select a.slug, (select count(*) from claim c where c.actor_id = a.id) from actor a")) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return Actor.listAll().stream().map(a -> new ActorCount(a.slug, a.name(locale), a.kind, counts.getOrDefault(a.slug, 0L)))
+                .sorted(java.util.Comparator.comparing(ActorCount::name)).toList();
+    }
+
+    /** An actor, with what the sources say it did, a page of claims at a time, newest first. */
+    public Optional<Views.ActorView> actor(String slug, Paging paging, java.util.Locale locale) {
+        readOnly();
+        return Actor.findBySlug(slug).map(a -> new Views.ActorView(a.slug, a.name(locale), a.kind, a.description,
+                a.names.stream().map(n -> new Views.ActorNameView(n.name, n.language)).toList(),
+                supportedClaims("actor_id", "c.actorRecord.id", a.id, paging)));
+    }
+
+    /** A page of the claims whose {@code column} is {@code id}, each with what it is about. */
+    private Page<SupportedClaim> supportedClaims(String column, String path, long id, Paging paging) {
+        long total = count("select count(*) from claim where " + column + " = ?1", id);
+        List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
+                + "left join fetch c.disputedBy where " + path + " = ?1 order by c.id", id)
+                .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+        List<Long> claimIds = claims.stream().map(c -> c.id).toList();
+        // what each claim is about: its place, or the places of its event
+        Map<Long, List<PlaceRef>> about = new LinkedHashMap<>();
+        String ref = PLACE_REF.replace("select p.slug", "select c.id, p.slug");
+        for (Object[] row : rows(ref.replace("from place p", "from claim c join place p on p.id = c.place_id")
+                + "where c.id in (?1) union all " + ref.replace("from place p",
+                        "from claim c join damage_event_place dp on dp.event_id = c.event_id join place p on p.id = dp.place_id")
+                + "where c.id in (?1) order by 1, 2", claimIds)) {
+            about.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(placeRef(row, 1));
+        }
+        return Page.of(paging, total, claims.stream()
+                .map(c -> new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
+                        c.event == null ? null : c.event.summary, about.getOrDefault(c.id, List.of())))
+                .toList());
     }
 
     /** A damage event with its reading, claims and effects, and the places it struck. */
@@ -327,6 +361,10 @@ public class Registry {
     }
 
     @SuppressWarnings("unchecked")
+    private static LocalDate day(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
     private static List<Object[]> rows(String sql, Object... params) {
         if (params.length == 1 && params[0] instanceof List<?> list && list.isEmpty()) {
             return List.of();

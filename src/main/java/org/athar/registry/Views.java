@@ -121,11 +121,11 @@ public final class Views {
      * the actor its words name, when known; {@code disputedBy} the source that disputes it.
      */
     public record ClaimView(long id, SourceRef source, String quote, boolean quoteChecked, DateView date,
-            Severity severity, Condition condition, String actor, ActorRef actorRef, Certainty certainty,
+            Severity severity, Extent extent, Condition condition, String actor, ActorRef actorRef, Certainty certainty,
             Verification verification, SourceRef disputedBy, String note) {
         static ClaimView of(Claim c) {
             return new ClaimView(c.id, SourceRef.of(c.source), c.quote, c.quoteChecked(), DateView.of(c.date), c.severity,
-                    c.condition, c.actor, c.actorRecord == null ? null : ActorRef.of(c.actorRecord), c.certainty,
+                    c.extent, c.condition, c.actor, c.actorRecord == null ? null : ActorRef.of(c.actorRecord), c.certainty,
                     c.verification, c.disputedBy == null ? null : SourceRef.of(c.disputedBy), c.note);
         }
     }
@@ -151,23 +151,25 @@ public final class Views {
     }
 
     /** The registry's reading of an event (the best-supported value of each) and every alternative claimed. */
-    public record ReadingView(DateView date, Severity severity, String actor, boolean disputed, boolean datesDisputed,
-            boolean severityDisputed, List<AlternativeView<DateView>> dates, List<AlternativeView<Severity>> severities,
+    public record ReadingView(DateView date, Severity severity, Extent extent, String actor, boolean disputed,
+            boolean datesDisputed, boolean severityDisputed, List<AlternativeView<DateView>> dates,
+            List<AlternativeView<Severity>> severities, List<AlternativeView<Extent>> extents,
             List<AlternativeView<String>> actors) {
         static ReadingView of(EventReading r) {
             return new ReadingView(r.date().map(DateView::of).orElse(null), r.severity().orElse(null),
-                    r.actor().orElse(null), r.disputed(), r.datesDisputed(), r.severityDisputed(),
+                    r.extent().orElse(null), r.actor().orElse(null), r.disputed(), r.datesDisputed(), r.severityDisputed(),
                     r.dates().stream().map(a -> AlternativeView.of(a, DateView::of)).toList(),
                     r.severities().stream().map(a -> AlternativeView.of(a, s -> s)).toList(),
+                    r.extents().stream().map(a -> AlternativeView.of(a, s -> s)).toList(),
                     r.actors().stream().map(a -> AlternativeView.of(a, s -> s)).toList());
         }
 
     }
 
     public record EventView(String slug, String summary, CauseCategory causeCategory, CauseType causeType,
-            Set<EffectType> effects, Extent extent, ReadingView reading, List<ClaimView> claims) {
+            Set<EffectType> effects, ReadingView reading, List<ClaimView> claims) {
         static EventView of(DamageEvent e) {
-            return new EventView(e.slug, e.summary, e.causeCategory, e.causeType, Set.copyOf(e.effects), e.extent,
+            return new EventView(e.slug, e.summary, e.causeCategory, e.causeType, Set.copyOf(e.effects),
                     ReadingView.of(e.reading()), e.claims.stream().map(ClaimView::of).toList());
         }
     }
@@ -185,7 +187,11 @@ public final class Views {
     }
 
     /** A status entry that may already hold on the day asked about: its window holds the day, it is counted from later. */
-    public record PendingChange(String slug, Condition condition, DateView window) {
+    public record PendingChange(String slug, Condition condition, DateView window, LocalDate from, LocalDate to) {
+        /** The change came between {@code from} (the day the condition before it was last known) and {@code to}. */
+        public boolean bounded() {
+            return from != null && to != null;
+        }
     }
 
     /** A monument (or part) with everything known about it. */
@@ -243,6 +249,14 @@ public final class Views {
                     s.repeats == null ? null : SourceRef.of(s.repeats), repeatedBy.stream().map(SourceRef::of).toList(),
                     textLength);
         }
+    }
+
+    /** An actor: its names, and the claims that say what it did. */
+    public record ActorView(String slug, String name, org.athar.actor.ActorKind kind, String description,
+            List<ActorNameView> names, Page<SupportedClaim> claims) {
+    }
+
+    public record ActorNameView(String name, String language) {
     }
 
     /** A claim of a source, with what it is about. */

@@ -65,11 +65,11 @@ public record SeedFiles(List<ActorSeed> actors, List<SourceSeed> sources, List<P
     }
 
     public record EventSeed(String slug, String summary, List<String> places, CauseCategory causeCategory,
-            CauseType causeType, Set<EffectType> effects, Extent extent, List<ClaimSeed> claims) {
+            CauseType causeType, Set<EffectType> effects, List<ClaimSeed> claims) {
     }
 
     /** {@code actorRef}: the actor's slug, when the source's words do not spell one of its names. */
-    public record ClaimSeed(String source, String quote, String date, Severity severity, Condition condition,
+    public record ClaimSeed(String source, String quote, String date, Severity severity, Extent extent, Condition condition,
             String actor, String actorRef, Certainty certainty, Verification verification, String disputedBy,
             String note) {
     }

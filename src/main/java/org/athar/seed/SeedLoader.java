@@ -231,7 +231,6 @@ public class SeedLoader {
         event.summary = e.summary();
         event.causeCategory = e.causeCategory();
         event.causeType = e.causeType();
-        event.extent = e.extent();
         syncSet(event.effects, nullToEmpty(e.effects()));
         syncSet(event.places, e.places().stream().map(place).collect(Collectors.toSet()));
         event.persist();
@@ -259,6 +258,7 @@ public class SeedLoader {
             claim.date = date;
         }
         claim.severity = c.severity();
+        claim.extent = c.extent();
         claim.condition = c.condition();
         claim.actor = c.actor();
         claim.actorRecord = c.actorRef() == null ? claim.actorRecord

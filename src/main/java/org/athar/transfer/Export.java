@@ -48,10 +48,10 @@ public enum Export {
             "n.place_id in (:places)",
             Order.LEVEL_FIRST + ", n.place_id, n.language, n.name"),
     EVENTS("events", "a damage event, with the registry's reading of its date from the claims",
-            List.of("slug", "summary", "cause_category", "cause_type", "extent", "effects", "places", "date_first_day",
+            List.of("slug", "summary", "cause_category", "cause_type", "effects", "places", "date_first_day",
                     "date_last_day", "date_disputed"),
             """
-            select e.slug, e.summary, e.cause_category, e.cause_type, e.extent,
+            select e.slug, e.summary, e.cause_category, e.cause_type,
                    (select string_agg(x.effect_type, ';' order by x.effect_type) from damage_event_effect x where x.event_id = e.id),
                    (select string_agg(p.slug, ';' order by p.slug) from damage_event_place dp join place p on p.id = dp.place_id
                      where dp.event_id = e.id),
@@ -75,10 +75,10 @@ public enum Export {
             "s.id"),
     CLAIMS("claims", "one source's statement about an event or a place",
             List.of("id", "source", "event", "place", "quote", "date", "date_first_day", "date_last_day", "severity",
-                    "condition", "actor", "certainty", "verification", "note"),
+                    "condition", "actor", "certainty", "verification", "note", "extent"),
             """
             select c.id, s.ref, e.slug, p.slug, c.quote, c.date_edtf, c.date_earliest, c.date_latest, c.severity,
-                   c.condition, c.actor, c.certainty, c.verification, c.note
+                   c.condition, c.actor, c.certainty, c.verification, c.note, c.extent
             from claim c join source s on s.id = c.source_id left join damage_event e on e.id = c.event_id
             left join place p on p.id = c.place_id""",
             """

@@ -132,11 +132,11 @@ public final class Importer {
                         + "reliability_reason text, archived_url text, doi text, identifier text, locator text, "
                         + "accessed_on date, unlocatable_reason text"),
         EVENTS(Export.EVENTS, List.of("slug", "summary", "cause_category", "places"),
-                "slug text, summary text, cause_category text, cause_type text, extent text, effects text[], places text[]"),
+                "slug text, summary text, cause_category text, cause_type text, effects text[], places text[]"),
         CLAIMS(Export.CLAIMS, List.of("source", "certainty", "verification"),
                 "id bigint, source text, event text, place text, quote text, date_edtf text, date_earliest date, "
                         + "date_latest date, date_precision text, severity text, condition text, actor text, certainty text, "
-                        + "verification text, note text"),
+                        + "verification text, note text, extent text"),
         STATUS(Export.STATUS, List.of("place", "condition"),
                 "id bigint, place text, condition text, as_of_edtf text, as_of_earliest date, as_of_latest date, "
                         + "as_of_precision text, note text, claims bigint[]");
@@ -604,8 +604,7 @@ public final class Importer {
                     }
                 }
                 yield Arrays.asList(r.key("slug", true), summary, r.term("cause_category", CauseCategory.class, true),
-                        r.term("cause_type", CauseType.class, false), r.term("extent", Extent.class, false),
-                        array(effects), array(places));
+                        r.term("cause_type", CauseType.class, false), array(effects), array(places));
             }
             case CLAIMS -> {
                 String event = r.key("event", false);
@@ -627,12 +626,16 @@ public final class Importer {
                 }
                 UncertainDate date = r.date("date", "date_first_day", "date_last_day", false);
                 String actor = r.text("actor");
+                String extent = r.term("extent", Extent.class, false);
+                if (extent != null && place != null) {
+                    r.wrong("extent", "An extent describes damage: it belongs to a claim about an event.");
+                }
                 if (quote == null && date == null && severity == null && condition == null && actor == null && !r.bad) {
                     r.wrong("quote", "A claim states something: give a quote, a date, a severity, a condition or an actor.");
                 }
                 yield Arrays.asList(r.number("id"), r.key("source", true), event, place, quote, edtf(date), earliest(date),
                         latest(date), precision(date), severity, condition, actor, r.term("certainty", Certainty.class, true),
-                        r.term("verification", Verification.class, true), r.text("note"));
+                        r.term("verification", Verification.class, true), r.text("note"), extent);
             }
             case STATUS -> {
                 UncertainDate asOf = r.date("as_of", "as_of_first_day", "as_of_last_day", true);
@@ -807,7 +810,7 @@ public final class Importer {
                 select p.id, x.name, x.language, x.direction, 'DESIGNATION' from import_places s join place p on p.slug = s.slug
                 cross join lateral (values (s.name, 'en', 'LTR'), (s.name_ar, 'ar', 'RTL')) x (name, language, direction)
                 where x.name is not null and not exists (select 1 from place_name n where n.place_id = p.id)""");
-        String eventColumns = "summary, cause_category, cause_type, extent";
+        String eventColumns = "summary, cause_category, cause_type";
         add("events", upsert("damage_event", "slug", "slug", eventColumns,
                 "select slug, " + eventColumns + " from import_events order by file, line"));
         execute("""
@@ -819,9 +822,9 @@ public final class Importer {
                 select e.id, p.id from import_events s join damage_event e on e.slug = s.slug cross join unnest(s.places) x (slug)
                 join place p on p.slug = x.slug on conflict do nothing""");
         String claimColumns = "source_id, event_id, place_id, quote, date_edtf, date_earliest, date_latest, date_precision, "
-                + "severity, condition, actor, certainty, verification, note";
+                + "severity, condition, actor, certainty, verification, note, extent";
         String claimValues = "src.id, e.id, p.id, s.quote, s.date_edtf, s.date_earliest, s.date_latest, s.date_precision, "
-                + "s.severity, s.condition, s.actor, s.certainty, s.verification, s.note";
+                + "s.severity, s.condition, s.actor, s.certainty, s.verification, s.note, s.extent";
         String claimJoins = " from import_claims s join source src on src.ref = s.source left join damage_event e on e.slug = s.event"
                 + " left join place p on p.slug = s.place";
         add("claims", upsert("claim", "id", "id", claimColumns, "select s.id, " + claimValues + claimJoins + " where s.id is not null"));

@@ -97,7 +97,7 @@ public final class LinkedData {
         types.add(type(e.causeCategory()));
         types.add(type(e.causeType()));
         e.effects().stream().map(this::type).forEach(types::add);
-        types.add(type(e.extent()));
+        types.add(type(e.reading().extent()));
         types.add(type(e.reading().severity()));
         ld.put("classified_as", types.stream().filter(Objects::nonNull).toList());
         ld.put("occurred_in_the_presence_of", detail.places().stream().map(p -> base + p.path()).toList());

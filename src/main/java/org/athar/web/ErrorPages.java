@@ -36,6 +36,21 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    /**
+     * A request that needs an account, without one: under /api a 401 whose JSON says what to do (as every API error
+     * does), elsewhere the sign-in form, which leads back to the page.
+     */
+    @ServerExceptionMapper
+    public Response signInFirst(io.quarkus.security.UnauthorizedException e, UriInfo uri, RoutingContext rc) {
+        if (uri.getPath().startsWith("/api")) {
+            return Response.status(401).type(MediaType.APPLICATION_JSON).entity(new ApiError(401, "Unauthorized",
+                    "Sign in as a curator first: this part of the API takes the session cookie of a signed-in browser, "
+                            + "with its CSRF token as X-CSRF-TOKEN.", RequestLimits.requestId(rc))).build();
+        }
+        return Response.status(302).location(java.net.URI.create("/login?next="
+                + java.net.URLEncoder.encode(uri.getPath(), java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
+
     @ServerExceptionMapper
     public Response clientError(WebApplicationException e, UriInfo uri, RoutingContext rc) {
         Response.StatusType status = e.getResponse().getStatusInfo();

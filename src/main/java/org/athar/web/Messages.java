@@ -106,6 +106,9 @@ public interface Messages {
     @Message("Conflicting dates") String event_conflicting_dates();
     @Message("Claimed severities") String event_claimed_severities();
     @Message("Conflicting severities") String event_conflicting_severities();
+    @Message("Conflicting extents") String event_conflicting_extents();
+    @Message("Extents claimed") String event_claimed_extents();
+    @Message("Who is said to have done it, and by whom") String event_said_by();
     @Message("History of this event") String event_history();
     @Message("Propose a change to it") String event_propose_change();
     @Message("Another source speaks of it? Add its claim") String event_add_claim();
@@ -149,6 +152,14 @@ public interface Messages {
     @Message("Published") String source_published();
     @Message("Language") String source_language();
     @Message("Address") String source_address();
+    @Message("Actors") String actors_title();
+    @Message("Who the sources say did something: each actor under every name and spelling the sources use, so that claims naming it in different words count together.") String actors_lead();
+    @Message("{written} {#if count == 1}claim{#else}claims{/if}") String actor_claims(long count, String written);
+    @Message("Kind") String actor_kind();
+    @Message("About") String actor_description();
+    @Message("Names and spellings") String actor_names();
+    @Message("What the sources say it did: {written} {#if count == 1}claim{#else}claims{/if}") String actor_said(long count, String written);
+    @Message("Each claim is one source’s statement, with the words it used for the actor; where sources disagree about who did something, each is kept.") String actor_said_lead();
     @Message("Triage an article") String triage_title();
     @Message("Paste or upload a news article with its publisher and day of publication: Athar marks the places of the registry it mentions, its dates, what it says happened and who did it, and proposes the claims it makes. Accept, edit or reject each; the accepted ones become one draft for review, the article a new source whose full text is kept for checking quotes.") String triage_lead();
     @Message("Published on (YYYY-MM-DD): “last May” and “on Sunday” count from this day") String triage_published_on();
@@ -173,6 +184,7 @@ public interface Messages {
     @Message("Quote checked word for word against the source’s full text.") String claim_quote_checked();
     @Message("Quote not checked: the registry has no full text of this source.") String claim_quote_not_checked();
     @Message("disputed by") String claim_disputed_by();
+    @Message("Disputed: listed, but not counted in the registry’s reading.") String claim_not_counted();
     @Message("Archived copy") String source_archived();
     @Message("Identifier") String source_identifier();
     @Message("Page or section") String source_locator();
@@ -228,6 +240,7 @@ public interface Messages {
     @Message("Monuments by their condition on {day}") String site_monuments_on(String day);
     @Message("Each monument is shown in the condition of its last status entry dated by that day. Where a later entry's dates include the day, the change it records may already have happened: it is named beside the monument.") String site_as_of_explain();
     @Message("may already be {condition}: an entry dated") String pending_change(String condition);
+    @Message("; it changed between {from} and {to}") String pending_between(String from, String to);
 
     // search
     @Message("Search the registry") String search_heading();

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import jakarta.persistence.PersistenceException;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,6 +43,7 @@ import org.athar.registry.Views.MonumentView;
 import org.athar.registry.Views.Page;
 import org.athar.registry.Views.PlaceRef;
 import org.athar.registry.Views.SiteView;
+import org.athar.registry.Views;
 import org.athar.registry.Views.SourceView;
 import org.athar.transfer.Citation;
 import org.athar.transfer.LinkedData;
@@ -69,6 +71,10 @@ public class Pages {
         static native TemplateInstance source(SourceView source, Citation cite);
 
         static native TemplateInstance event(EventDetail event, Curation curation, Citation cite);
+
+        static native TemplateInstance actor(Views.ActorView actor);
+
+        static native TemplateInstance actors(List<Registry.ActorCount> actors);
 
     }
 
@@ -228,6 +234,22 @@ public class Pages {
             @Context UriInfo uri) {
         Shown<SourceView> source = shownSource(id, page, rev, uri);
         return Templates.source(source.view(), source.cite());
+    }
+
+    @GET
+    @Path("actors")
+    @Transactional
+    public TemplateInstance actors() {
+        return Templates.actors(registry.actors(Language.current().locale));
+    }
+
+    /** An actor: its names and spellings, and who says it did what, a page of claims at a time. */
+    @GET
+    @Path("actors/{slug}")
+    @Transactional
+    public TemplateInstance actor(@PathParam("slug") String slug, @QueryParam("page") String page) {
+        return Templates.actor(registry.actor(slug, Requests.paging(page, null, LIST), Language.current().locale)
+                .orElseThrow(() -> Requests.notFound("actor", slug)));
     }
 
     /** "Cite this page": the record at a revision (the latest by default) as text, BibTeX or CSL-JSON. */

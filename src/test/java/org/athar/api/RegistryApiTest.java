@@ -3,6 +3,7 @@ package org.athar.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -48,14 +49,21 @@ class RegistryApiTest {
                 .body("status.condition", equalTo("DESTROYED"))
                 .body("status.asOf.edtf", equalTo("2015-08-27/2015-08-31"))
                 .body("events.total", equalTo(1))
+                // the imagery's "main building and a row of columns" against "destroyed": the severity is disputed
                 .body("events.items[0].reading.disputed", equalTo(true))
-                .body("events.items[0].reading.datesDisputed", equalTo(true))
+                .body("events.items[0].reading.severityDisputed", equalTo(true))
+                .body("events.items[0].reading.extent", equalTo("PCT_61_90"))
+                // the talk's 23 Aug is kept as a claim, disputed by the imagery, and weighs nothing in the reading
+                .body("events.items[0].reading.datesDisputed", equalTo(false))
                 .body("events.items[0].reading.date.edtf", equalTo("2015-08-30"))
-                .body("events.items[0].reading.dates.value.edtf", hasItems("2015-08-30", "2015-08-23", "2015-08-27/2015-08-31"))
+                .body("events.items[0].reading.dates.value.edtf", hasItems("2015-08-30", "2015-08-27/2015-08-31"))
+                .body("events.items[0].reading.dates.value.edtf", not(hasItem("2015-08-23")))
                 .body("events.items[0].reading.dates.find { it.value.edtf == '2015-08-30' }.sources.publisher",
                         hasItems("ASOR Cultural Heritage Initiatives", "Reuters (citing the Syrian Observatory for Human Rights)"))
-                .body("events.items[0].reading.dates.find { it.value.edtf == '2015-08-23' }.sources.title",
-                        hasItem("Public talk on Palmyra's destruction"))
+                .body("events.items[0].claims.find { it.date?.edtf == '2015-08-23' }.verification", equalTo("DISPUTED"))
+                .body("events.items[0].claims.find { it.date?.edtf == '2015-08-23' }.disputedBy.publisher", equalTo("UNITAR-UNOSAT"))
+                .body("events.items[0].claims.find { it.date?.edtf == '2015-08-23' }.source.title",
+                        equalTo("Public talk on Palmyra's destruction"))
                 .body("events.items[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.earliest", equalTo("2015-08-27"))
                 .body("events.items[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.latest", equalTo("2015-08-31"))
                 .body("events.items[0].claims.find { it.date?.edtf == '2015-08-27/2015-08-31' }.date.precision", equalTo("INTERVAL"))

@@ -174,7 +174,7 @@ class CurationTest {
         assertEquals(303, reviewer.post("/curate/review/" + draft + "/publish").statusCode());
         assertEquals("PCT_11_30 LOSS_OF_ARCHAEOLOGICAL_MATERIAL,STRUCTURAL_ALTERATION monumental-arch,roman-theatre,temple-of-bel",
                 Db.single(dataSource, """
-                        select e.extent || ' ' || (select string_agg(effect_type, ',' order by effect_type) from damage_event_effect where event_id = e.id)
+                        select (select c.extent from claim c where c.event_id = e.id) || ' ' || (select string_agg(effect_type, ',' order by effect_type) from damage_event_effect where event_id = e.id)
                           || ' ' || (select string_agg(p.slug, ',' order by p.slug) from damage_event_place dp join place p on p.id = dp.place_id where dp.event_id = e.id)
                         from damage_event e where e.summary = 'Blocks of the cella taken away.'"""));
         assertEquals("The truck was seen twice.", Db.single(dataSource, "select note from claim where quote = 'Blocks were carried off by truck.'"));

@@ -203,12 +203,12 @@ class RecordEditingTest {
                 .body(containsString("value=\"temple-of-baalshamin\""));
         assertEquals(303, curator.post("/curate/events", "recordId", event[0], "baseVersion", "0",
                 "summary", "Graffiti sprayed on the cella walls", "causeCategory", "VANDALISM", "causeType", "GRAFFITI",
-                "extent", "PCT_1_10", "effects", "SURFACE_LOSS", "effects", "VISUAL_IMPACT",
+                "effects", "SURFACE_LOSS", "effects", "VISUAL_IMPACT",
                 "places", "temple-of-baalshamin, palmyra", "comment", "Survey photos").statusCode());
         Browser reviewer = Browser.signedIn(Role.REVIEWER);
         publishLastDraft(reviewer);
-        assertEquals("Graffiti sprayed on the cella walls|GRAFFITI|PCT_1_10|2|2", Db.single(dataSource,
-                "select summary || '|' || cause_type || '|' || extent || '|' || (select count(*) from damage_event_effect where event_id = e.id)"
+        assertEquals("Graffiti sprayed on the cella walls|GRAFFITI|2|2", Db.single(dataSource,
+                "select summary || '|' || cause_type || '|' || (select count(*) from damage_event_effect where event_id = e.id)"
                         + " || '|' || (select count(*) from damage_event_place where event_id = e.id) from damage_event e where id = " + event[0]));
 
         curator.get("/curate/claims/" + event[2] + "/edit").then().statusCode(200).body(containsString("Walls were sprayed."));
@@ -221,12 +221,14 @@ class RecordEditingTest {
                 .body(containsString("Choose how far it is checked."));
         String source = Db.single(dataSource, "select source_id from claim where id = " + event[2]);
         assertEquals(303, curator.post("/curate/claims", "recordId", event[2], "baseVersion", "0", "sourceId", source,
-                "date", "2016-05-12", "severity", "MODERATE", "quote", "Walls were sprayed.", "certainty", "HIGH",
-                "verification", "IMAGERY_CONFIRMED", "comment", "Checked against imagery").statusCode());
+                "date", "2016-05-12", "severity", "MODERATE", "extent", "PCT_1_10", "quote", "Walls were sprayed.",
+                "certainty", "HIGH", "verification", "IMAGERY_CONFIRMED", "comment", "Checked against imagery").statusCode());
         publishLastDraft(reviewer);
+        // the extent rests on the claim, and the event's reading takes it from there
         given().get("/monuments/temple-of-baalshamin").then()
                 .body(containsString("Graffiti sprayed on the cella walls"))
-                .body(containsString("12 May 2016"));
+                .body(containsString("12 May 2016"))
+                .body(containsString("<dt>Extent</dt><dd>1-10%</dd>"));
         given().get("/claims/" + event[2] + "/history").then().statusCode(200)
                 .body(containsString("Checked against imagery"))
                 .body(containsString("IMAGERY_CONFIRMED"));

@@ -25,6 +25,8 @@ public final class MainPages {
             "/history/withdrawn",
             "/map",
             "/map?asOf=2015-09-01",
+            "/actors",
+            "/actors/islamic-state",
             "/login",
             "/monuments/no-such-monument");
 
@@ -41,6 +43,7 @@ public final class MainPages {
             "/curate/events/temple-of-bel-destroyed-2015/edit",
             "/curate/review",
             "/curate/import",
+            "/curate/triage",
             "/account/password",
             "/monuments/temple-of-bel");
 

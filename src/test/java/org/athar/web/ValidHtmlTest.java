@@ -54,6 +54,21 @@ class ValidHtmlTest {
         assertEquals(List.of(), errors);
     }
 
+    @Test
+    void aTriagedArticleIsValidHtmlInBothLanguages() throws Exception {
+        Browser curator = Browser.signedIn(Role.CURATOR);
+        List<String> errors = new ArrayList<>();
+        for (String language : List.of("en", "ar")) {
+            curator.get("/curate/triage?lang=" + language);
+            Response page = curator.post("/curate/triage?lang=" + language, "title", "Arch blown up", "publisher", "Wire",
+                    "publishedOn", "2015-10-06", "unlocatableReason", "A wire copy.", "text",
+                    "Islamic State militants blew up the Monumental Arch in Palmyra on Sunday.\n\nThe Temple of Bel "
+                            + "had been destroyed in August 2015; Isis said so \"today\".");
+            check("/curate/triage (read, " + language + ")", page, errors);
+        }
+        assertEquals(List.of(), errors);
+    }
+
     private static void check(String address, Response page, List<String> errors) throws Exception {
         String type = page.contentType();
         if (type == null || !type.startsWith("text/html")) {
