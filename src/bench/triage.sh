@@ -21,6 +21,7 @@ JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 mkdir -p "$WORK"
 chmod 755 "$WORK"
 . src/bench/common.sh
+need psql postgresql-client
 [ -f "$JAR" ] || ./mvnw -B -ntp -q package -DskipTests
 SMALL=$(mktemp -d)
 APP_PID=
@@ -53,7 +54,7 @@ measure() {
     python3 -c 'import json,sys; print(json.dumps({"text": open(sys.argv[1]).read(), "publishedOn": "2016-03-24"}))' "$f" \
       > "$SMALL/body.json"
     for i in $(seq "$ROUNDS"); do
-      curl -s -o "$SMALL/answer.json" -w "%{http_code} %{time_total}\n" -b "$jar" -H "Content-Type: application/json" \
+      curl -s -o "$SMALL/answer-$1-$(basename "$f").json" -w "%{http_code} %{time_total}\n" -b "$jar" -H "Content-Type: application/json" \
         -H "X-CSRF-TOKEN: $t" --data-binary @"$SMALL/body.json" "http://localhost:$PORT/api/triage"
     done | python3 -c '
 import sys, statistics
@@ -64,17 +65,39 @@ times = sorted(float(r[1]) * 1000 for r in rows)
 import json
 a = json.load(open(answer))
 print("| %-22s | %-30s | %5d | %6d | %9.1f | %8.1f | %6d |" % (label, name, len(a["mentions"]), len(a["proposals"]),
-      statistics.median(times), times[-1], len(bad)))' "$1" "$(basename "$f")" "$SMALL/answer.json"
+      statistics.median(times), times[-1], len(bad)))' "$1" "$(basename "$f")" "$SMALL/answer-$1-$(basename "$f").json"
   done
 }
 
+echo "registries: seed = the seed alone; generated = $PLACES generated places beside the seed"
 echo "| registry               | article                        | names | claims | median ms | slowest ms | errors |"
 echo "|---|---|---|---|---|---|---|"
 start_app "$SMALL/pg"
-measure "seed only"
+measure "seed"
 stop_app
 export ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/pg
 generate_embedded
+# the generated registry beside the current seed (loading it again changes only what the seed files changed)
+java -jar "$JAR" load-seed > "$WORK/triage-seed.log" 2>&1
+# the benchmark signs in as its own administrator, created at start when the registry has none: other
+# administrators of this benchmark registry (left by earlier runs) become curators for it
 start_app "$WORK/pg"
-measure "$PLACES places"
+PGPORT=$(sed -n 4p "$WORK/pg/postmaster.pid")
+PGPASSFILE=$WORK/pg/athar.pgpass psql -h localhost -p "$PGPORT" -U postgres -d postgres -Atq \
+  -c "update account set role = 'CURATOR' where role = 'ADMIN' and username <> '$ATHAR_ADMIN_USERNAME'"
 stop_app
+start_app "$WORK/pg"
+measure "generated"
+stop_app
+# the same article must be read the same on both registries: the generated places may not add or take mentions
+python3 - "$SMALL" <<'PY'
+import json, sys, glob, os
+folder = sys.argv[1]
+for small in sorted(glob.glob(folder + "/answer-seed-*.json")):
+    big = small.replace("answer-seed-", "answer-generated-")
+    def mentions(path):
+        return {(m["start"], m["place"]) for m in json.load(open(path))["mentions"]}
+    a, b = mentions(small), mentions(big)
+    print("%s: %d mentions on the seed-only registry, %d on the generated one, %d differ"
+          % (os.path.basename(small)[12:], len(a), len(b), len(a ^ b)))
+PY

@@ -23,6 +23,7 @@ import org.athar.place.Place;
 import org.athar.status.Condition;
 import org.athar.time.UncertainDate;
 import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.hibernate.annotations.JoinFormula;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -79,9 +80,14 @@ public class Claim extends PanacheEntityBase {
     /** The source's words for who did it. */
     public String actor;
 
-    /** The actor those words name: set by the database from the words unless a curator names it. */
+    /** The actor a curator names for words that spell none of its names ("the ultra-hardline Islamist group"). */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "actor_id")
+    public Actor namedActor;
+
+    /** The actor the claim is about: the one a curator named, else the one whose name its words spell. Read only. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinFormula("coalesce(actor_id, (select n.actor_id from actor_name n where n.key = athar_normalize(actor)))")
     public Actor actorRecord;
 
     @Enumerated(EnumType.STRING)

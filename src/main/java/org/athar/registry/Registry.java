@@ -237,7 +237,9 @@ public class Registry {
     public List<ActorCount> actors(java.util.Locale locale) {
         readOnly();
         Map<String, Long> counts = new HashMap<>();
-        for (Object[] row : rows("select a.slug, (select count(*) from claim c where c.actor_id = a.id) from actor a")) {
+        for (Object[] row : rows("select a.slug, (select count(*) from claim c where c.actor_id = a.id or (c.actor is not null "
+                + "and c.actor_id is null and athar_normalize(c.actor) in (select n.key from actor_name n where n.actor_id = a.id))) "
+                + "from actor a")) {
             counts.put((String) row[0], ((Number) row[1]).longValue());
         }
         return Actor.listAll().stream().map(a -> new ActorCount(a.slug, a.name(locale), a.kind, counts.getOrDefault(a.slug, 0L)))
@@ -249,7 +251,22 @@ public class Registry {
         readOnly();
         return Actor.findBySlug(slug).map(a -> new Views.ActorView(a.slug, a.name(locale), a.kind, a.description,
                 a.names.stream().map(n -> new Views.ActorNameView(n.name, n.language)).toList(),
-                supportedClaims("actor_id", "c.actorRecord.id", a.id, paging)));
+                actorClaims(a, paging)));
+    }
+
+    /**
+     * The claims about an actor: those naming it, and those whose words spell one of its names (two index lookups:
+     * claim_actor_idx and claim_actor_words_idx), newest first.
+     */
+    private Page<SupportedClaim> actorClaims(Actor actor, Paging paging) {
+        String which = "c.actor_id = ?1 or (c.actor is not null and c.actor_id is null and athar_normalize(c.actor) in "
+                + "(select n.key from actor_name n where n.actor_id = ?1))";
+        long total = count("select count(*) from claim c where " + which, actor.id);
+        List<Long> ids = rows("select c.id, 0 from claim c where " + which + " order by c.id desc offset ?2 limit ?3",
+                actor.id, paging.offset(), paging.size()).stream().map(r -> ((Number) r[0]).longValue()).toList();
+        return Page.of(paging, total, supported(ids.isEmpty() ? List.of()
+                : Claim.<Claim>find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
+                        + "left join fetch c.disputedBy where c.id in ?1 order by c.id desc", ids).list()));
     }
 
     /** A page of the claims whose {@code column} is {@code id}, each with what it is about. */
@@ -258,6 +275,11 @@ public class Registry {
         List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
                 + "left join fetch c.disputedBy where " + path + " = ?1 order by c.id", id)
                 .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+        return Page.of(paging, total, supported(claims));
+    }
+
+    /** Claims with what each is about: its place, or the places of its event. */
+    private List<SupportedClaim> supported(List<Claim> claims) {
         List<Long> claimIds = claims.stream().map(c -> c.id).toList();
         // what each claim is about: its place, or the places of its event
         Map<Long, List<PlaceRef>> about = new LinkedHashMap<>();
@@ -268,10 +290,10 @@ public class Registry {
                 + "where c.id in (?1) order by 1, 2", claimIds)) {
             about.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(placeRef(row, 1));
         }
-        return Page.of(paging, total, claims.stream()
+        return claims.stream()
                 .map(c -> new SupportedClaim(ClaimView.of(c), c.event == null ? null : c.event.slug,
                         c.event == null ? null : c.event.summary, about.getOrDefault(c.id, List.of())))
-                .toList());
+                .toList();
     }
 
     /** A damage event with its reading, claims and effects, and the places it struck. */

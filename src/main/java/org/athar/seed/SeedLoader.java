@@ -151,7 +151,6 @@ public class SeedLoader {
             }
         }
         actor.persist();
-        Actor.flush(); // its names claim the claims that spell them, before any claim is written
     }
 
     private static Source upsertSource(SourceSeed s, int[] created) {
@@ -261,7 +260,7 @@ public class SeedLoader {
         claim.extent = c.extent();
         claim.condition = c.condition();
         claim.actor = c.actor();
-        claim.actorRecord = c.actorRef() == null ? claim.actorRecord
+        claim.namedActor = c.actorRef() == null ? null
                 : Actor.findBySlug(c.actorRef()).orElseThrow(() -> new IllegalStateException("Seed claim of "
                         + source.ref + " names actor " + c.actorRef() + ", which actors.yaml does not have"));
         claim.certainty = c.certainty();

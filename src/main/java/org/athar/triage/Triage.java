@@ -1,5 +1,6 @@
 package org.athar.triage;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -214,7 +215,8 @@ public class Triage {
 
     // ---- places ----------------------------------------------------------------------------------------------------
 
-    private record Named(long id, String slug, String level, long site, String name) {
+    /** A place a name may mean, and how many words the name has (as the registry normalises it). */
+    private record Named(long id, String slug, String level, long site, String name, int words) {
     }
 
     private static List<Mention> places(Connection connection, String text, List<Token> tokens) throws SQLException {
@@ -227,7 +229,8 @@ public class Triage {
         }
         try (PreparedStatement s = connection.prepareStatement("""
                 select n.compact, p.id, p.slug, p.level, coalesce(case when p.level = 'SITE' then p.id end,
-                       case when pp.level = 'SITE' then pp.id end, ppp.id, p.id), n.name
+                       case when pp.level = 'SITE' then pp.id end, ppp.id, p.id), n.name,
+                       array_length(string_to_array(athar_normalize(n.name), ' '), 1)
                 from place_name n join place p on p.id = n.place_id
                 left join place pp on pp.id = p.parent_id left join place ppp on ppp.id = pp.parent_id
                 where n.compact = any (?)""")) {
@@ -235,7 +238,8 @@ public class Triage {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Named(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
+                            .add(new Named(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                                    rs.getInt(7)));
                 }
             }
         }
@@ -244,7 +248,7 @@ public class Triage {
         for (int i = 0; i < tokens.size(); i++) {
             for (int n = 1; n <= LONGEST && i + n <= tokens.size(); n++) {
                 for (String key : keys(tokens, i, i + n)) {
-                    List<Named> found = byKey.getOrDefault(key, List.of());
+                    List<Named> found = fitting(byKey.getOrDefault(key, List.of()), text, tokens, i, n);
                     if (distinct(found).size() == 1 && !(n == 1 && tokens.get(i).lowerCase())) {
                         sites.add(found.get(0).site);
                     }
@@ -257,7 +261,8 @@ public class Triage {
             Match best = null;
             for (int n = Math.min(LONGEST, tokens.size() - i); n >= 1 && best == null; n--) {
                 for (String key : keys(tokens, i, i + n)) {
-                    Named chosen = choose(byKey.getOrDefault(key, List.of()), sites, n == 1 && tokens.get(i).lowerCase());
+                    Named chosen = choose(fitting(byKey.getOrDefault(key, List.of()), text, tokens, i, n), sites,
+                            n == 1 && tokens.get(i).lowerCase());
                     if (chosen != null) {
                         best = new Match(n, chosen);
                         break;
@@ -266,7 +271,7 @@ public class Triage {
             }
             for (int n = Math.min(3, tokens.size() - i); n >= 1 && best == null; n--) {
                 for (String key : keys(tokens, i, i + n)) {
-                    List<Named> found = distinct(distinctive.getOrDefault(key, List.of()));
+                    List<Named> found = distinct(fitting(distinctive.getOrDefault(key, List.of()), text, tokens, i, n));
                     if (found.size() == 1 && headBefore(tokens, i, found.get(0).name)) {
                         best = new Match(n, found.get(0));
                         break;
@@ -293,6 +298,26 @@ public class Triage {
     }
 
     private record Match(int length, Named place) {
+    }
+
+    /**
+     * The names that may stand for the n words from {@code at}: words joined by spaces or hyphens only (never across a
+     * comma or a full stop), and as many words as the name has unless each is capitalised, as a proper name spelled
+     * apart is ("Baal Shamin" for Baalshamin; not "for the" for a place called Forthe).
+     */
+    private static List<Named> fitting(List<Named> found, String text, List<Token> tokens, int at, int n) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        boolean capitalised = true;
+        for (int i = at; i < at + n; i++) {
+            capitalised &= !tokens.get(i).lowerCase();
+            if (i > at && !text.substring(tokens.get(i - 1).end, tokens.get(i).start).matches("[\\s\\-‐–]+")) {
+                return List.of();
+            }
+        }
+        boolean spelledApart = capitalised;
+        return found.stream().filter(f -> f.words == n || spelledApart).toList();
     }
 
     private static final Set<String> ORGANISATIONS = Set.of("committee", "council", "observatory", "agency", "university",
@@ -345,17 +370,26 @@ public class Triage {
         if (sites.isEmpty()) {
             return byKey;
         }
+        // the sites, their monuments and the monuments' parts, each by an indexed lookup
         try (PreparedStatement s = connection.prepareStatement("""
-                select replace(athar_distinctive(n.name), ' ', ''), p.id, p.slug, p.level, site.id, n.name
-                from place site join place p on p.id = site.id or p.parent_id = site.id
-                     or p.parent_id in (select m.id from place m where m.parent_id = site.id)
-                join place_name n on n.place_id = p.id
-                where site.id = any (?) and length(athar_distinctive(n.name)) >= 3""")) {
-            s.setArray(1, connection.createArrayOf("bigint", sites.toArray()));
+                with inside (id, site) as (
+                    select id, id from place where id = any (?1::bigint[])
+                    union all select id, parent_id from place where parent_id = any (?1::bigint[])
+                    union all select part.id, monument.parent_id from place monument join place part on part.parent_id = monument.id
+                    where monument.parent_id = any (?1::bigint[]))
+                select replace(athar_distinctive(n.name), ' ', ''), p.id, p.slug, p.level, inside.site, n.name,
+                       array_length(string_to_array(athar_distinctive(n.name), ' '), 1)
+                from inside join place p on p.id = inside.id join place_name n on n.place_id = p.id
+                where length(athar_distinctive(n.name)) >= 3""".replace("?1::bigint[]", "?"))) {
+            Array ids = connection.createArrayOf("bigint", sites.toArray());
+            s.setArray(1, ids);
+            s.setArray(2, ids);
+            s.setArray(3, ids);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Named(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
+                            .add(new Named(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                                    rs.getInt(7)));
                 }
             }
         }

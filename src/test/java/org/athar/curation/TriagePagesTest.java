@@ -33,7 +33,9 @@ class TriagePagesTest {
     @Test
     void anArticleIsReadMarkedAndItsAcceptedClaimsBecomeOneDraftThatIsPublishedWithTheArticle() throws Exception {
         Browser curator = Browser.signedIn(Role.CURATOR);
-        curator.get("/curate/triage").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""));
+        // each form carries its CSRF token, as a browser submits it
+        curator.get("/curate/triage").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""))
+                .body(containsString("<input type=\"hidden\" name=\"csrf-token\""));
         curator.post("/curate/triage", "title", "Militants blow up Palmyra's arch", "publisher", "Triage Test Wire",
                 "publishedOn", "2015-10-06", "unlocatableReason", "A wire copy received by email.", "text", ARTICLE)
                 .then().statusCode(200)
@@ -41,7 +43,8 @@ class TriagePagesTest {
                 .body(containsString("<mark class=\"triage-date\" title=\"EDTF 2015-10-04\">Sunday</mark>"))
                 .body(containsString("<mark class=\"triage-damage\" title=\"Destroyed\">blew up</mark>"))
                 .body(containsString("<mark class=\"triage-actor\"><a href=\"/actors/islamic-state\">Islamic State</a></mark>"))
-                .body(containsString("value=\"monumental-arch-destroyed-2015\""));
+                .body(containsString("value=\"monumental-arch-destroyed-2015\""))
+                .body(containsString("<input type=\"hidden\" name=\"csrf-token\""));
         String draftsBefore = Db.single(dataSource, "select count(*) from draft");
         // nothing accepted: nothing saved, the page says why
         curator.post("/curate/triage/accept", "title", "Militants blow up Palmyra's arch", "publisher", "Triage Test Wire",
@@ -79,7 +82,9 @@ class TriagePagesTest {
         assertEquals("monumental-arch-destroyed-2015", Db.single(dataSource,
                 "select e.slug from claim c join damage_event e on e.id = c.event_id where c.source_id = " + source));
         assertEquals("islamic-state", Db.single(dataSource,
-                "select a.slug from claim c join actor a on a.id = c.actor_id where c.source_id = " + source));
+                "select a.slug from claim c join actor_name n on n.key = athar_normalize(c.actor) join actor a on a.id = n.actor_id "
+                        + "where c.source_id = " + source));
+        new Browser().get("/actors/islamic-state").then().statusCode(200).body(containsString("Triage Test Wire"));
         new Browser().get("/monuments/monumental-arch").then().statusCode(200)
                 .body(containsString("Triage Test Wire"))
                 .body(containsString("Quote checked word for word"))
