@@ -229,20 +229,22 @@ public class Registry {
         });
     }
 
-    /** An actor with the number of claims that name it. */
+    /** An actor with the number of claims that name it (above {@link #ACTOR_CLAIMS_COUNTED}: more than that). */
     public record ActorCount(String slug, String name, org.athar.actor.ActorKind kind, long claims) {
+        public boolean countedInFull() {
+            return claims <= ACTOR_CLAIMS_COUNTED;
+        }
+
+        /** How far claims are counted. */
+        public long counted() {
+            return ACTOR_CLAIMS_COUNTED;
+        }
     }
 
     /** Every actor, by its name in the language asked, with how many claims name it. */
     public List<ActorCount> actors(java.util.Locale locale) {
         readOnly();
-        Map<String, Long> counts = new HashMap<>();
-        for (Object[] row : rows("select a.slug, (select count(*) from claim c where c.actor_id = a.id or (c.actor is not null "
-                + "and c.actor_id is null and athar_normalize(c.actor) in (select n.key from actor_name n where n.actor_id = a.id))) "
-                + "from actor a")) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return Actor.listAll().stream().map(a -> new ActorCount(a.slug, a.name(locale), a.kind, counts.getOrDefault(a.slug, 0L)))
+        return Actor.listAll().stream().map(a -> new ActorCount(a.slug, a.name(locale), a.kind, countActorClaims(a)))
                 .sorted(java.util.Comparator.comparing(ActorCount::name)).toList();
     }
 
@@ -251,22 +253,45 @@ public class Registry {
         readOnly();
         return Actor.findBySlug(slug).map(a -> new Views.ActorView(a.slug, a.name(locale), a.kind, a.description,
                 a.names.stream().map(n -> new Views.ActorNameView(n.name, n.language)).toList(),
-                actorClaims(a, paging)));
+                actorClaims(a, paging), countActorClaims(a) > ACTOR_CLAIMS_COUNTED));
     }
 
+    /** Claims about an actor are counted up to this many; a page says "more than" beyond it, and pages stop there. */
+    public static final int ACTOR_CLAIMS_COUNTED = 10_000;
+
     /**
-     * The claims about an actor: those naming it, and those whose words spell one of its names (two index lookups:
-     * claim_actor_idx and claim_actor_words_idx), newest first.
+     * The claims about an actor, newest first: those a curator linked to it, and those whose words spell one of its
+     * names; one index range per way of naming it (claim_actor_idx, claim_actor_words_idx), each read no further than
+     * the page asked for.
      */
     private Page<SupportedClaim> actorClaims(Actor actor, Paging paging) {
-        String which = "c.actor_id = ?1 or (c.actor is not null and c.actor_id is null and athar_normalize(c.actor) in "
-                + "(select n.key from actor_name n where n.actor_id = ?1))";
-        long total = count("select count(*) from claim c where " + which, actor.id);
-        List<Long> ids = rows("select c.id, 0 from claim c where " + which + " order by c.id desc offset ?2 limit ?3",
-                actor.id, paging.offset(), paging.size()).stream().map(r -> ((Number) r[0]).longValue()).toList();
+        int upTo = Math.min(paging.offset() + paging.size(), ACTOR_CLAIMS_COUNTED);
+        Object[] names = actor.names.stream().map(n -> n.name).toArray();
+        List<Long> ids = paging.offset() >= ACTOR_CLAIMS_COUNTED ? List.of()
+                : rows("select id, 0 from (" + actorClaimIds(actor, upTo) + ") x order by id desc offset " + paging.offset()
+                        + " limit " + paging.size(), names).stream().map(r -> ((Number) r[0]).longValue()).toList();
+        long total = Math.min(countActorClaims(actor), ACTOR_CLAIMS_COUNTED);
         return Page.of(paging, total, supported(ids.isEmpty() ? List.of()
                 : Claim.<Claim>find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
                         + "left join fetch c.disputedBy where c.id in ?1 order by c.id desc", ids).list()));
+    }
+
+    /** How many claims are about the actor, counted up to {@link #ACTOR_CLAIMS_COUNTED} (and one more, meaning more). */
+    private static long countActorClaims(Actor actor) {
+        return count("select count(*) from (" + actorClaimIds(actor, ACTOR_CLAIMS_COUNTED + 1) + ") x",
+                actor.names.stream().map(n -> n.name).toArray());
+    }
+
+    /** The newest {@code limit} claim numbers of each way of naming the actor; ?1, ?2... are its names in order. */
+    private static String actorClaimIds(Actor actor, int limit) {
+        StringBuilder sql = new StringBuilder("(select c.id from claim c where c.actor_id = " + actor.id
+                + " order by c.id desc limit " + limit + ")");
+        for (int i = 1; i <= actor.names.size(); i++) {
+            sql.append(" union all (select c.id from claim c where c.actor is not null and c.actor_id is null")
+                    .append(" and athar_normalize(c.actor) = athar_normalize(?").append(i).append(") order by c.id desc limit ")
+                    .append(limit).append(")");
+        }
+        return sql.toString();
     }
 
     /** A page of the claims whose {@code column} is {@code id}, each with what it is about. */

@@ -252,8 +252,9 @@ public final class Views {
     }
 
     /** An actor: its names, and the claims that say what it did. */
+    /** {@code more}: more claims name it than are counted (the page lists the newest of them). */
     public record ActorView(String slug, String name, org.athar.actor.ActorKind kind, String description,
-            List<ActorNameView> names, Page<SupportedClaim> claims) {
+            List<ActorNameView> names, Page<SupportedClaim> claims, boolean more) {
     }
 
     public record ActorNameView(String name, String language) {

@@ -155,6 +155,8 @@ public interface Messages {
     @Message("Actors") String actors_title();
     @Message("Who the sources say did something: each actor under every name and spelling the sources use, so that claims naming it in different words count together.") String actors_lead();
     @Message("{written} {#if count == 1}claim{#else}claims{/if}") String actor_claims(long count, String written);
+    @Message("more than {written} claims") String actor_claims_more(String written);
+    @Message("What the sources say it did: more than {written} claims, the newest {written} listed") String actor_said_more(String written);
     @Message("Kind") String actor_kind();
     @Message("About") String actor_description();
     @Message("Names and spellings") String actor_names();
