@@ -27,6 +27,6 @@ class ActorPagesTest {
         // the event page says who is said to have done it, and by whom
         given().get("/events/airstrikes-on-palmyra-2016").then().statusCode(200)
                 .body(containsString("Who is said to have done it, and by whom"))
-                .body(containsString("<bdi>Russian armed forces</bdi> — "));
+                .body(containsString("<bdi>Russian forces</bdi> — <a href=\"/sources/"));
     }
 }

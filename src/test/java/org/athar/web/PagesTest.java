@@ -143,6 +143,10 @@ class PagesTest {
         String after = page("/sites/palmyra?asOf=2015-09-05").extract().asString();
         assertTrue(groupOf(after, "Temple of Bel").startsWith("Destroyed"));
         page("/sites/palmyra?asOf=2015-02-30").statusCode(400).body(containsString("is not a date"));
+        // "on or before 22 Mar 2016" may already hold on 1 Jan 2016: the site's own status says so, and since when
+        page("/sites/palmyra?asOf=2016-01-01").statusCode(200)
+                .body(containsString("<p class=\"pending\" role=\"note\">may already be"))
+                .body(containsString("; it changed between 13 Nov 2013 and 22 Mar 2016"));
     }
 
     @Test
