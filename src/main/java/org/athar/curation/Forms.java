@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.athar.evidence.FullText;
 import org.athar.evidence.QuoteAnchor;
+import org.athar.evidence.Refused;
 import org.athar.evidence.SourceText;
 import org.athar.time.InvalidDateException;
 import org.athar.time.UncertainDate;
@@ -92,7 +93,7 @@ final class Forms {
         if (!blank(quote) && !blank(text) && !problems.containsKey("quote")) {
             try {
                 QuoteAnchor.find(text, quote);
-            } catch (QuoteAnchor.QuoteNotFound e) {
+            } catch (Refused e) {
                 problems.put("quote", e.message(Language.current().locale));
             }
         }
@@ -110,7 +111,7 @@ final class Forms {
                 return FullText.uploaded(java.nio.file.Files.readAllBytes(file.uploadedFile()), file.fileName(), file.contentType());
             }
             return blank(pasted) ? null : FullText.pasted(pasted);
-        } catch (FullText.Refused e) {
+        } catch (Refused e) {
             problems.put(field, e.message(Language.current().locale));
         } catch (java.io.IOException e) {
             problems.put(field, e.getMessage());

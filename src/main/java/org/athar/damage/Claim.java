@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 
 import org.athar.actor.Actor;
 import org.athar.evidence.QuoteAnchor;
+import org.athar.evidence.Refused;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceText;
 import org.athar.place.Place;
@@ -116,7 +117,7 @@ public class Claim extends PanacheEntityBase {
 
     /**
      * Anchors the quote in its source's full text, or clears the anchor when there is no quote or no text ("quote not
-     * checked"); throws {@link QuoteAnchor.QuoteNotFound} when the text does not have the quote.
+     * checked"); throws {@link Refused} when the text does not have the quote.
      */
     public void anchorQuote() {
         String text = quote == null ? null : SourceText.of(source.id).orElse(null);

@@ -21,20 +21,6 @@ import org.jsoup.nodes.Element;
  */
 public record FullText(String body, String mediaType) {
 
-    /** Why a text cannot be kept, in English and Arabic. */
-    public static class Refused extends RuntimeException {
-        public final String arabic;
-
-        Refused(String english, String arabic) {
-            super(english);
-            this.arabic = arabic;
-        }
-
-        public String message(Locale locale) {
-            return locale != null && locale.getLanguage().equals("ar") ? arabic : getMessage();
-        }
-    }
-
     /** A pasted text: HTML when it looks like a page or a fragment of one, else plain text. */
     public static FullText pasted(String text) {
         String t = text.replace("\r\n", "\n").strip();

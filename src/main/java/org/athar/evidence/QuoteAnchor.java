@@ -2,7 +2,6 @@ package org.athar.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where a quote stands in its source's text, as the W3C Web Annotation model's TextQuoteSelector gives it: the exact
@@ -16,22 +15,8 @@ public record QuoteAnchor(String exact, String prefix, String suffix, int start)
 
     private static final int CONTEXT = 32;
 
-    /** Why a quote cannot be anchored, in words a curator can act on, in English and Arabic. */
-    public static class QuoteNotFound extends RuntimeException {
-        public final String arabic;
-
-        QuoteNotFound(String english, String arabic) {
-            super(english);
-            this.arabic = arabic;
-        }
-
-        public String message(Locale locale) {
-            return locale != null && locale.getLanguage().equals("ar") ? arabic : getMessage();
-        }
-    }
-
     /**
-     * Anchors {@code quote} in {@code text}, or throws {@link QuoteNotFound} saying where the words part company, that
+     * Anchors {@code quote} in {@code text}, or throws {@link Refused} saying where the words part company, that
      * the quote is found more than once (give more of it), or which cut lacks its "…".
      */
     public static QuoteAnchor find(String text, String quote) {
@@ -44,7 +29,7 @@ public record QuoteAnchor(String exact, String prefix, String suffix, int start)
         boolean cutAfter = parts.get(parts.size() - 1).isEmpty();
         parts.removeIf(String::isEmpty);
         if (parts.isEmpty()) {
-            throw new QuoteNotFound("The quote has no words.", "الاقتباس بلا كلمات.");
+            throw new Refused("The quote has no words.", "الاقتباس بلا كلمات.");
         }
         List<int[]> matches = new ArrayList<>();
         for (int at = body.text.indexOf(parts.get(0)); at >= 0; at = body.text.indexOf(parts.get(0), at + 1)) {
@@ -61,19 +46,19 @@ public record QuoteAnchor(String exact, String prefix, String suffix, int start)
             throw notFound(body.text, parts);
         }
         if (matches.size() > 1) {
-            throw new QuoteNotFound("The quote is found " + matches.size() + " times in the source's text: quote more of "
+            throw new Refused("The quote is found " + matches.size() + " times in the source's text: quote more of "
                     + "the sentence, so that it points to one passage.", "الاقتباس موجود " + matches.size()
                     + " مرات في نص المصدر: اقتبس أكثر من الجملة حتى يدل على موضع واحد.");
         }
         int from = matches.get(0)[0];
         int to = matches.get(0)[1];
         if (!cutBefore && !startsSentence(body, from, parts.get(0))) {
-            throw new QuoteNotFound("The quote begins after the sentence has begun (the text has «"
+            throw new Refused("The quote begins after the sentence has begun (the text has «"
                     + before(body.text, from) + "» before it): start it with «…».",
                     "يبدأ الاقتباس بعد بداية الجملة: ابدأه بـ «…».");
         }
         if (!cutAfter && !endsSentence(body, to)) {
-            throw new QuoteNotFound("The quote stops before the sentence ends (the text goes on «" + after(body.text, to)
+            throw new Refused("The quote stops before the sentence ends (the text goes on «" + after(body.text, to)
                     + "»): end it with «…».", "ينتهي الاقتباس قبل نهاية الجملة: اختمه بـ «…».");
         }
         int start = body.original[from];
@@ -82,17 +67,17 @@ public record QuoteAnchor(String exact, String prefix, String suffix, int start)
                 text.substring(end, Math.min(text.length(), end + CONTEXT)), start);
     }
 
-    /** Whether a quote can be anchored in the text; the message of {@link QuoteNotFound} says why not. */
+    /** Whether a quote can be anchored in the text; the message of {@link Refused} says why not. */
     public static boolean isIn(String text, String quote) {
         try {
             find(text, quote);
             return true;
-        } catch (QuoteNotFound e) {
+        } catch (Refused e) {
             return false;
         }
     }
 
-    private static QuoteNotFound notFound(String body, List<String> parts) {
+    private static Refused notFound(String body, List<String> parts) {
         for (String part : parts) {
             if (body.contains(part)) {
                 continue;
@@ -110,15 +95,15 @@ public record QuoteAnchor(String exact, String prefix, String suffix, int start)
             }
             if (low >= 12) {
                 int at = body.indexOf(part.substring(0, low));
-                return new QuoteNotFound("The quote is not the source's words: after «" + tail(part.substring(0, low))
+                return new Refused("The quote is not the source's words: after «" + tail(part.substring(0, low))
                         + "» the text has «" + after(body, at + low) + "» where the quote has «"
                         + head(part.substring(low)) + "».", "الاقتباس ليس كلمات المصدر: بعد «" + tail(part.substring(0, low))
                         + "» في النص «" + after(body, at + low) + "» وفي الاقتباس «" + head(part.substring(low)) + "».");
             }
-            return new QuoteNotFound("The quote is not in the source's text: «" + head(part) + "» does not appear in it.",
+            return new Refused("The quote is not in the source's text: «" + head(part) + "» does not appear in it.",
                     "الاقتباس ليس في نص المصدر: لا يرد فيه «" + head(part) + "».");
         }
-        return new QuoteNotFound("The quote's parts are in the source's text, but not in this order.",
+        return new Refused("The quote's parts are in the source's text, but not in this order.",
                 "أجزاء الاقتباس في نص المصدر، لكن ليس بهذا الترتيب.");
     }
 

@@ -23,6 +23,7 @@ import org.athar.damage.StoredReadings;
 import org.athar.db.Sql;
 import org.athar.evidence.FullText;
 import org.athar.evidence.QuoteAnchor;
+import org.athar.evidence.Refused;
 import org.athar.evidence.Source;
 import org.athar.evidence.SourceText;
 import org.athar.history.History;
@@ -271,7 +272,7 @@ public class SeedLoader {
         claim.note = c.note();
         try {
             claim.anchorQuote();
-        } catch (QuoteAnchor.QuoteNotFound e) {
+        } catch (Refused e) {
             throw new IllegalStateException("The quote of the seed claim of " + source.ref + " («" + c.quote()
                     + "») is not its source's words: " + e.getMessage(), e);
         }

@@ -153,7 +153,8 @@ class EmbeddedDatabaseIT {
                     String title = "Crash test " + writer + "-" + i;
                     try {
                         if (curator.postFromThread("/curate/sources", "kind", "NEWS_REPORT", "title", title,
-                                "reliability", "UNASSESSED", "comment", "crash").statusCode() == 303) {
+                                "unlocatableReason", "A crash test.", "reliability", "UNASSESSED", "comment", "crash")
+                                .statusCode() == 303) {
                             acknowledged.add(title);
                         }
                     } catch (Exception killed) {

@@ -54,14 +54,14 @@ class FullTextTest {
 
     @Test
     void whatIsNotTextOrIsEmptyOrTooLongIsRefusedSayingWhy() {
-        assertTrue(assertThrows(FullText.Refused.class, () -> FullText.uploaded(new byte[] { (byte) 0xff, (byte) 0xd8, 0, 1 },
+        assertTrue(assertThrows(Refused.class, () -> FullText.uploaded(new byte[] { (byte) 0xff, (byte) 0xd8, 0, 1 },
                 "photo.jpg", "image/jpeg")).getMessage().startsWith("The file is not text"));
-        assertTrue(assertThrows(FullText.Refused.class, () -> FullText.uploaded("%PDF-1.4 broken".getBytes(StandardCharsets.UTF_8),
+        assertTrue(assertThrows(Refused.class, () -> FullText.uploaded("%PDF-1.4 broken".getBytes(StandardCharsets.UTF_8),
                 "x.pdf", null)).getMessage().contains("cannot be read as one"));
-        assertTrue(assertThrows(FullText.Refused.class, () -> FullText.pasted("   \n  ")).getMessage().contains("empty"));
-        assertTrue(assertThrows(FullText.Refused.class, () -> FullText.pasted("word ".repeat(250_000)))
+        assertTrue(assertThrows(Refused.class, () -> FullText.pasted("   \n  ")).getMessage().contains("empty"));
+        assertTrue(assertThrows(Refused.class, () -> FullText.pasted("word ".repeat(250_000)))
                 .getMessage().contains("characters long"));
-        FullText.Refused arabic = assertThrows(FullText.Refused.class, () -> FullText.uploaded(new byte[] { 0 }, "x", null));
+        Refused arabic = assertThrows(Refused.class, () -> FullText.uploaded(new byte[] { 0 }, "x", null));
         assertFalse(arabic.message(java.util.Locale.forLanguageTag("ar")).isBlank());
     }
 }

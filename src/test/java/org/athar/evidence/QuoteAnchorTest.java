@@ -41,14 +41,14 @@ class QuoteAnchorTest {
 
     @Test
     void aCutMustBeMarkedWithAnEllipsis() {
-        QuoteAnchor.QuoteNotFound e = assertThrows(QuoteAnchor.QuoteNotFound.class,
+        Refused e = assertThrows(Refused.class,
                 () -> QuoteAnchor.find(TEXT, "In September 2015, satellite images showed the Temple of Bel had been destroyed"));
         assertTrue(e.getMessage().contains("end it with «…»"), e.getMessage());
         QuoteAnchor a = QuoteAnchor.find(TEXT, "In September 2015, satellite images showed the Temple of Bel had been destroyed…");
         assertTrue(a.exact().endsWith("destroyed"));
         QuoteAnchor.find(TEXT, "…satellite images showed the Temple of Bel had been destroyed; the Arch of Triumph "
                 + "was blown up the following month.");
-        assertTrue(assertThrows(QuoteAnchor.QuoteNotFound.class,
+        assertTrue(assertThrows(Refused.class,
                 () -> QuoteAnchor.find(TEXT, "Temple of Bel had been destroyed; the Arch of Triumph was blown up the following month.")).getMessage()
                 .contains("start it with «…»"));
         // a quote in lower case shows by itself that it begins inside the sentence
@@ -60,17 +60,17 @@ class QuoteAnchorTest {
 
     @Test
     void aQuoteThatIsNotTheSourcesWordsSaysWhereTheyDiffer() {
-        QuoteAnchor.QuoteNotFound e = assertThrows(QuoteAnchor.QuoteNotFound.class,
+        Refused e = assertThrows(Refused.class,
                 () -> QuoteAnchor.find(TEXT, "In September 2015, satellite images showed the Temple of Bel had been destroyed."));
         assertTrue(e.getMessage().contains("the text has «; the Arch"), e.getMessage());
-        assertTrue(assertThrows(QuoteAnchor.QuoteNotFound.class, () -> QuoteAnchor.find(TEXT, "Nothing like this."))
+        assertTrue(assertThrows(Refused.class, () -> QuoteAnchor.find(TEXT, "Nothing like this."))
                 .getMessage().contains("is not in the source's text"));
     }
 
     @Test
     void aQuoteFoundTwiceAsksForMoreOfTheSentence() {
         String twice = "The temple was destroyed. Later, the arch. The temple was destroyed.";
-        assertTrue(assertThrows(QuoteAnchor.QuoteNotFound.class, () -> QuoteAnchor.find(twice, "The temple was destroyed."))
+        assertTrue(assertThrows(Refused.class, () -> QuoteAnchor.find(twice, "The temple was destroyed."))
                 .getMessage().contains("found 2 times"));
     }
 
@@ -91,7 +91,7 @@ class QuoteAnchorTest {
                 checked++;
                 try {
                     QuoteAnchor.find(texts.get(c.source()), c.quote());
-                } catch (QuoteAnchor.QuoteNotFound e) {
+                } catch (Refused e) {
                     failures.add(c.source() + ": " + e.getMessage());
                 }
             }
