@@ -63,11 +63,12 @@ public enum Export {
     SOURCES("sources", "an evidence source and how far it is trusted",
             List.of("ref", "kind", "title", "publisher", "author", "published", "published_first_day",
                     "published_last_day", "url", "language", "reliability", "reliability_reason", "archived_url", "doi",
-                    "identifier", "locator", "accessed_on", "unlocatable_reason"),
+                    "identifier", "locator", "accessed_on", "unlocatable_reason", "repeats"),
             """
             select s.ref, s.kind, s.title, s.publisher, s.author, s.published_edtf, s.published_earliest,
                    s.published_latest, s.url, s.language, s.reliability, s.reliability_reason, s.archived_url, s.doi,
-                   s.identifier, s.locator, s.accessed_on, s.unlocatable_reason
+                   s.identifier, s.locator, s.accessed_on, s.unlocatable_reason,
+                   (select r.ref from source r where r.id = s.repeats_id)
             from source s""",
             """
             exists (select 1 from claim c where c.source_id = s.id and (c.place_id in (:places)

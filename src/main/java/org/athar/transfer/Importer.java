@@ -130,7 +130,7 @@ public final class Importer {
                 "ref text, kind text, title text, publisher text, author text, published_edtf text, published_earliest date, "
                         + "published_latest date, published_precision text, url text, language text, reliability text, "
                         + "reliability_reason text, archived_url text, doi text, identifier text, locator text, "
-                        + "accessed_on date, unlocatable_reason text"),
+                        + "accessed_on date, unlocatable_reason text, repeats text"),
         EVENTS(Export.EVENTS, List.of("slug", "summary", "cause_category", "places"),
                 "slug text, summary text, cause_category text, cause_type text, effects text[], places text[]"),
         CLAIMS(Export.CLAIMS, List.of("source", "certainty", "verification"),
@@ -574,6 +574,10 @@ public final class Importer {
                     r.wrong("unlocatable_reason", "A reader must be able to find the source: give its url, archived_url, "
                             + "doi or identifier, or say in unlocatable_reason why it has none.");
                 }
+                String repeats = r.key("repeats", false);
+                if (repeats != null && repeats.equals(r.text("ref"))) {
+                    r.wrong("repeats", "A source cannot repeat itself: give the ref of the source it reprints or relays.");
+                }
                 java.time.LocalDate accessed = r.day("accessed_on");
                 if (accessed != null && url == null && archived == null) {
                     r.wrong("accessed_on", "A day read belongs to an address: give the url or archived_url read that day.");
@@ -582,7 +586,7 @@ public final class Importer {
                 yield Arrays.asList(r.key("ref", true), r.term("kind", SourceKind.class, true), r.required("title", "the title"),
                         r.text("publisher"), r.text("author"), edtf(published), earliest(published), latest(published),
                         precision(published), url, language, reliability, reason, archived, doi, identifier,
-                        r.text("locator"), accessed, unlocatable);
+                        r.text("locator"), accessed, unlocatable, repeats);
             }
             case EVENTS -> {
                 String summary = r.required("summary", "a summary of what happened");
@@ -730,6 +734,7 @@ public final class Importer {
                     where not exists (select 1 from import_places p where p.slug = x.slug)
                       and not exists (select 1 from place p where p.slug = x.slug)"""),
             missing("import_claims", "source", "source", "import_sources", "source", "ref"),
+            missing("import_sources", "repeats", "source", "import_sources", "source", "ref"),
             missing("import_claims", "event", "event", "import_events", "damage_event", "slug"),
             missing("import_claims", "place", "place", "import_places", "place", "slug"),
             missing("import_status", "place", "place", "import_places", "place", "slug"),
@@ -795,6 +800,11 @@ public final class Importer {
                 + "locator, accessed_on, unlocatable_reason";
         add("sources", upsert("source", "ref", "ref", sourceColumns,
                 "select ref, " + sourceColumns + " from import_sources order by file, line"));
+        // which source each repeats, once all of them are in (a file may list a reprint before its original)
+        execute("""
+                update source t set repeats_id = r.id
+                from import_sources s left join source r on r.ref = s.repeats
+                where t.ref = s.ref and t.repeats_id is distinct from r.id and (r.id is null or r.id <> t.id)""");
         mergePlaces();
         for (boolean designations : new boolean[] { false, true }) {
             // demoted designations first, so that a place never has two designations in one language

@@ -62,24 +62,28 @@ class ImportPagesTest {
                 + "imported-tomb,MONUMENT,palmyra,STRUCTURAL_HERITAGE,TOWER_TOMB,34.5512,38.2611,GENERALISED\r\n"));
         files.put("names.csv", csv("place,name,language,name_type\r\n"
                 + "imported-tomb,Tomb of Kithoth,en,DESIGNATION\r\nimported-tomb,برج كيتوت,ar,DESIGNATION\r\n"));
-        files.put("sources.csv", csv("ref,kind,title,reliability,reliability_reason,identifier\r\n"
-                + "imported-survey,FIELD_REPORT,\"Survey, sheet 3\",MEDIUM,Seen on site by two surveyors,Survey sheet 3\r\n"));
+        // a reprint listed before the report it repeats
+        files.put("sources.csv", csv("ref,kind,title,reliability,reliability_reason,identifier,repeats\r\n"
+                + "imported-reprint,NEWS_REPORT,Survey reprinted,LOW,A reprint,Bulletin 7,imported-survey\r\n"
+                + "imported-survey,FIELD_REPORT,\"Survey, sheet 3\",MEDIUM,Seen on site by two surveyors,Survey sheet 3,\r\n"));
         files.put("events.csv", csv("slug,summary,cause_category,places,effects\r\n"
                 + "imported-looting,\"Robbers dug into the \"\"Tomb of Kithoth\"\"\",LOOTING_ILLEGAL_ACTIVITIES,imported-tomb,LOSS_OF_ARCHAEOLOGICAL_MATERIAL\r\n"));
         files.put("claims.csv", csv("source,event,quote,date,actor,certainty,verification\r\n"
                 + "imported-survey,imported-looting,Fresh pits were seen at the foot of the tower.,2024-05,\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\",MEDIUM,FIELD_CONFIRMED\r\n"));
         Browser curator = Browser.signedIn(Role.CURATOR);
         String batch = imported(curator, files);
-        curator.get(batch).then().statusCode(200).body(containsString("All 6 rows are right"))
+        curator.get(batch).then().statusCode(200).body(containsString("All 7 rows are right"))
                 .body(containsString("They wait for a reviewer"));
         assertEquals("0", Db.single(dataSource, "select count(*) from place where slug = 'imported-tomb'"), "nothing written before review");
 
         Browser reviewer = Browser.signedIn(Role.REVIEWER);
         reviewer.get("/curate/review").then().body(containsString("New bulk import"))
-                .body(containsString("1 new, 0 changed, 0 unchanged"));
+                .body(containsString("2 new, 0 changed, 0 unchanged"));
         String draft = Db.single(dataSource, "select max(id) from draft where record_type = 'IMPORT'");
         assertEquals(303, reviewer.post("/curate/review/" + draft + "/publish").statusCode());
 
+        assertEquals("imported-survey", Db.single(dataSource,
+                "select r.ref from source s join source r on r.id = s.repeats_id where s.ref = 'imported-reprint'"));
         given().get("/monuments/imported-tomb").then().statusCode(200).body(containsString("برج كيتوت"))
                 .body(containsString("Robbers dug into the &quot;Tomb of Kithoth&quot;"))
                 .body(not(containsString("34.5512")));
