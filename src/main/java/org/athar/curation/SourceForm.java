@@ -36,9 +36,10 @@ public record SourceForm(String kind, String title, String publisher, String aut
     }
 
     public static SourceForm of(Source s) {
+        SourceText text = SourceText.findById(s.id);
         return new SourceForm(s.kind.name(), s.title, s.publisher, s.author, s.published == null ? null : s.published.edtf,
                 s.url, s.language, s.reliability.name(), s.reliabilityReason, Locators.of(s),
-                SourceText.of(s.id).orElse(""), SourceText.<SourceText>findByIdOptional(s.id).map(t -> t.mediaType).orElse(null));
+                text == null ? "" : text.body, text == null ? null : text.mediaType);
     }
 
     public static SourceForm empty() {
@@ -60,11 +61,11 @@ public record SourceForm(String kind, String title, String publisher, String aut
         if (source != null && !Forms.blank(l.repeats()) && l.repeats().strip().equals(source.id.toString())) {
             problems.put("repeats", Forms.say().problem_source_repeats_itself());
         }
-        if (source != null && !problems.containsKey("text")) {
+        String body = Forms.orNull(text);
+        if (source != null && !problems.containsKey("text") && body != null && textChanges(source)) {
             // a new text must still hold every quote the source's claims take from it
-            String body = Forms.orNull(text);
-            List<String> lost = body == null ? List.of() : Claim.listForSource(source).stream()
-                    .filter(c -> c.quote != null && !QuoteAnchor.isIn(body, c.quote))
+            List<String> lost = Claim.listQuoting(source).stream()
+                    .filter(c -> !QuoteAnchor.isIn(body, c.quote))
                     .map(c -> Forms.say().problem_text_loses_quote(c.id, c.quote)).toList();
             if (!lost.isEmpty()) {
                 problems.put("text", String.join(" ", lost));
@@ -119,9 +120,6 @@ public record SourceForm(String kind, String title, String publisher, String aut
                 || Source.findById(Long.parseLong(l.repeats().strip())) == null)) {
             problems.put("repeats", Forms.say().problem_source_number());
         }
-        if (text != null && text.length() > SourceText.MAX_LENGTH) {
-            problems.put("text", Forms.say().problem_text_long(text.length(), SourceText.MAX_LENGTH));
-        }
         Forms.known(problems, "reliability", Reliability.class, reliability, false, Forms.say().problem_reliability());
         if (!problems.containsKey("reliability") && !reliability.equals("UNASSESSED") && Forms.blank(reliabilityReason)) {
             problems.put("reliabilityReason", Forms.say().problem_reliability_reason());
@@ -140,12 +138,20 @@ public record SourceForm(String kind, String title, String publisher, String aut
         keepText(source);
     }
 
-    /** Keeps the form's full text as the source's (none removes it) and anchors its claims' quotes again. */
+    /** Whether the form's full text is not the one the source has (none where it has one counts). */
+    private boolean textChanges(Source source) {
+        return !java.util.Objects.equals(Forms.orNull(text), source.id == null ? null : SourceText.of(source.id).orElse(null));
+    }
+
+    /** Keeps the form's full text as the source's (none removes it) and, when it changed, anchors the quotes again. */
     void keepText(Source source) {
+        if (!textChanges(source)) {
+            return;
+        }
         String body = Forms.orNull(text);
         SourceText.attach(source.id, body, body == null ? null : textType == null ? "text/plain" : textType);
         SourceText.flush();
-        Claim.listForSource(source).forEach(Claim::anchorQuote);
+        Claim.listQuoting(source).forEach(Claim::anchorQuote);
     }
 
     /** Writes the form onto a source; call only when {@link #problems()} is empty. */

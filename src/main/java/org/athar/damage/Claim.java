@@ -132,12 +132,9 @@ public class Claim extends PanacheEntityBase {
         return quoteExact != null;
     }
 
-    public static List<Claim> listForSource(Source source) {
-        return list("""
-                select c from Claim c
-                left join fetch c.event e left join fetch e.places left join fetch c.place
-                where c.source = ?1 order by c.id
-                """, source);
+    /** The claims of a source that quote it: those its full text must hold. */
+    public static List<Claim> listQuoting(Source source) {
+        return list("source = ?1 and quote is not null order by id", source);
     }
 
     /** Claims made directly about a place (not through an event), with their sources. */

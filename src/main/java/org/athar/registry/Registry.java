@@ -172,7 +172,7 @@ public class Registry {
     }
 
     private static LocalDate toLocalDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static Object[] with(Object first, Object[] rest) {
@@ -196,7 +196,7 @@ public class Registry {
                 + "and a.as_of_latest > ?3 order by p.slug, a.effective_on, a.id", siteId,
                 slugs.isEmpty() ? List.of("") : slugs, day).stream()
                 .map(r -> new PendingChange((String) r[0], Condition.valueOf((String) r[1]),
-                        Views.DateView.of(UncertainDate.parse((String) r[2])), day(r[3]), day(r[4])))
+                        Views.DateView.of(UncertainDate.parse((String) r[2])), toLocalDate(r[3]), toLocalDate(r[4])))
                 .toList();
     }
 
@@ -225,7 +225,7 @@ public class Registry {
             return new SourceView(s.id, s.ref, s.kind, s.title, s.publisher, s.author, Views.DateView.of(s.published), s.url,
                     s.language, s.reliability, s.reliabilityReason,
                     Views.Finding.of(s, repeatedBy, textLength == null ? null : textLength.intValue()),
-                    supportedClaims("source_id", "c.source.id", id, paging));
+                    sourceClaims(id, paging));
         });
     }
 
@@ -251,9 +251,12 @@ public class Registry {
     /** An actor, with what the sources say it did, a page of claims at a time, newest first. */
     public Optional<Views.ActorView> actor(String slug, Paging paging, java.util.Locale locale) {
         readOnly();
-        return Actor.findBySlug(slug).map(a -> new Views.ActorView(a.slug, a.name(locale), a.kind, a.description,
-                a.names.stream().map(n -> new Views.ActorNameView(n.name, n.language)).toList(),
-                actorClaims(a, paging), countActorClaims(a) > ACTOR_CLAIMS_COUNTED));
+        return Actor.findBySlug(slug).map(a -> {
+            long counted = countActorClaims(a);
+            return new Views.ActorView(a.slug, a.name(locale), a.kind, a.description,
+                    a.names.stream().map(n -> new Views.ActorNameView(n.name, n.language)).toList(),
+                    actorClaims(a, paging, counted), counted > ACTOR_CLAIMS_COUNTED);
+        });
     }
 
     /** Claims about an actor are counted up to this many; a page says "more than" beyond it, and pages stop there. */
@@ -264,13 +267,13 @@ public class Registry {
      * names; one index range per way of naming it (claim_actor_idx, claim_actor_words_idx), each read no further than
      * the page asked for.
      */
-    private Page<SupportedClaim> actorClaims(Actor actor, Paging paging) {
+    private Page<SupportedClaim> actorClaims(Actor actor, Paging paging, long counted) {
         int upTo = Math.min(paging.offset() + paging.size(), ACTOR_CLAIMS_COUNTED);
         Object[] names = actor.names.stream().map(n -> n.name).toArray();
         List<Long> ids = paging.offset() >= ACTOR_CLAIMS_COUNTED ? List.of()
                 : rows("select id, 0 from (" + actorClaimIds(actor, upTo) + ") x order by id desc offset " + paging.offset()
                         + " limit " + paging.size(), names).stream().map(r -> ((Number) r[0]).longValue()).toList();
-        long total = Math.min(countActorClaims(actor), ACTOR_CLAIMS_COUNTED);
+        long total = Math.min(counted, ACTOR_CLAIMS_COUNTED);
         return Page.of(paging, total, supported(ids.isEmpty() ? List.of()
                 : Claim.<Claim>find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
                         + "left join fetch c.disputedBy where c.id in ?1 order by c.id desc", ids).list()));
@@ -294,11 +297,11 @@ public class Registry {
         return sql.toString();
     }
 
-    /** A page of the claims whose {@code column} is {@code id}, each with what it is about. */
-    private Page<SupportedClaim> supportedClaims(String column, String path, long id, Paging paging) {
-        long total = count("select count(*) from claim where " + column + " = ?1", id);
+    /** A page of a source's claims, each with what it is about. */
+    private Page<SupportedClaim> sourceClaims(long sourceId, Paging paging) {
+        long total = count("select count(*) from claim where source_id = ?1", sourceId);
         List<Claim> claims = Claim.find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
-                + "left join fetch c.disputedBy where " + path + " = ?1 order by c.id", id)
+                + "left join fetch c.disputedBy where c.source.id = ?1 order by c.id", sourceId)
                 .range(paging.offset(), paging.offset() + paging.size() - 1).list();
         return Page.of(paging, total, supported(claims));
     }
@@ -408,10 +411,6 @@ public class Registry {
     }
 
     @SuppressWarnings("unchecked")
-    private static LocalDate day(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
     private static List<Object[]> rows(String sql, Object... params) {
         if (params.length == 1 && params[0] instanceof List<?> list && list.isEmpty()) {
             return List.of();

@@ -131,9 +131,9 @@ public final class Views {
     }
 
     /** An actor named in passing: enough to link to it. */
-    public record ActorRef(String slug, String name, String arabicName) {
+    public record ActorRef(String slug, String name) {
         static ActorRef of(org.athar.actor.Actor a) {
-            return new ActorRef(a.slug, a.name(java.util.Locale.ENGLISH), a.name(java.util.Locale.forLanguageTag("ar")));
+            return new ActorRef(a.slug, a.name());
         }
 
         public String path() {

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,16 +92,11 @@ public class Triage {
             throw new BadParameterException("publishedOn", "Give the day the article was published (\"publishedOn\", "
                     + "YYYY-MM-DD): relative dates such as \"last May\" count from it.");
         }
-        try {
-            LocalDate published = LocalDate.parse(day.strip());
-            if (published.isAfter(LocalDate.now().plusDays(1))) {
-                throw new BadParameterException("publishedOn", "The publication day " + day.strip() + " is in the future.");
-            }
-            return published;
-        } catch (DateTimeParseException e) {
-            throw new BadParameterException("publishedOn", "'" + day.strip() + "' is not a day: write the publication day "
-                    + "as YYYY-MM-DD, for example 2016-03-24.");
+        LocalDate published = org.athar.web.Requests.date(day, "publishedOn");
+        if (published.isAfter(LocalDate.now().plusDays(1))) {
+            throw new BadParameterException("publishedOn", "The publication day " + day.strip() + " is in the future.");
         }
+        return published;
     }
 
     /** An article with no date Athar can read cannot date the claims it makes: it is refused, saying so. */

@@ -353,7 +353,6 @@ public interface Messages {
     @Message("A day read belongs to an address: give the source's address or its archived copy's.") String problem_accessed_without_address();
     @Message("Say how a reader can find this source (its address, an archived copy, a DOI or another identifier), or why it has none (an unpublished talk, a copy received without one).") String problem_source_unlocatable();
     @Message("Give the page or section in at most 200 characters.") String problem_locator_long();
-    @Message("The text is {length} characters long; the registry keeps a source's text up to {max} characters (a long report, not a book).") String problem_text_long(int length, int max);
     @Message("Choose a severity, or none.") String problem_severity();
     @Message("Choose a condition, or none.") String problem_condition_or_none();
     @Message("A claim about an event states a severity; conditions belong to claims about places.") String problem_condition_on_event();
