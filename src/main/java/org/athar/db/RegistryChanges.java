@@ -3,6 +3,9 @@ package org.athar.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -25,7 +28,8 @@ import io.quarkus.runtime.annotations.CommandLineArguments;
  * Hears every committed change to the registry, whichever node or program made it: the history triggers announce
  * each on the PostgreSQL channel 'athar_change' (migration V7), and this node listens on a connection of its own.
  * Each announcement fires {@link Changed}, on which cached pages are dropped, and recomputes the event readings the
- * change left stale. While the connection is down nothing can be heard, so {@link #listening()} is false and
+ * change left stale. Refreshed search rows are announced on 'athar_search' (migration V24) and fire
+ * {@link SearchRowsChanged} first. While the connection is down nothing can be heard, so {@link #listening()} is false and
  * nothing may be served from memory.
  */
 @ApplicationScoped
@@ -37,11 +41,26 @@ public class RegistryChanges {
     public record Changed(String table) {
     }
 
+    /**
+     * Rows of place_search were rebuilt (migration V24): those of these places, or of every place when
+     * {@code places} is null (a large refresh, a restore, a generated registry, or announcements this node missed).
+     * Fired before {@link Changed}, so that what is kept from the search rows is current before pages are rendered
+     * again.
+     */
+    public record SearchRowsChanged(Set<Long> places) {
+        public boolean all() {
+            return places == null;
+        }
+    }
+
     @Inject
     DataSource dataSource;
 
     @Inject
     Event<Changed> changed;
+
+    @Inject
+    Event<SearchRowsChanged> searchRowsChanged;
 
     private volatile boolean listening;
     private volatile boolean running;
@@ -81,15 +100,17 @@ public class RegistryChanges {
                 connection.setAutoCommit(true);
                 try (Statement s = connection.createStatement()) {
                     s.execute("LISTEN athar_change");
+                    s.execute("LISTEN athar_search");
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 // whatever happened while nobody listened is unknown: treat it all as changed
+                searchRowsChanged.fire(new SearchRowsChanged(null));
                 changed("*");
                 listening = true;
                 while (running) {
                     PGNotification[] heard = notifications.getNotifications(1_000);
                     if (heard != null && heard.length > 0) {
-                        changed(heard[0].getParameter());
+                        heard(heard);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -103,6 +124,34 @@ public class RegistryChanges {
             pause();
         }
     }
+
+    /** One batch of announcements (a transaction's arrive together): search rows first, then everything else. */
+    private void heard(PGNotification[] heard) {
+        Set<Long> places = new HashSet<>();
+        String table = null;
+        for (PGNotification n : heard) {
+            if (!n.getName().equals("athar_search")) {
+                table = table == null ? n.getParameter() : table;
+            } else if (places != null && n.getParameter().equals("*")) {
+                places = null;
+            } else if (places != null) {
+                Arrays.stream(n.getParameter().split(",")).map(Long::valueOf).forEach(places::add);
+            }
+        }
+        if (table != null && WHOLE_REGISTRY.contains(table)) {
+            places = null;
+        }
+        if (places == null || !places.isEmpty()) {
+            searchRowsChanged.fire(new SearchRowsChanged(places));
+            table = table == null ? "place_search" : table; // answers read from those rows are stale too
+        }
+        if (table != null) {
+            changed(table);
+        }
+    }
+
+    /** Announcements of writers that rewrite search rows without refreshing them (org.athar.db.Backup, the generator). */
+    private static final Set<String> WHOLE_REGISTRY = Set.of("restore", "generated");
 
     private void changed(String table) {
         changed.fire(new Changed(table));

@@ -16,6 +16,9 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -84,9 +87,26 @@ public class SearchService {
                 .map(f -> f.term.apply(value.value()).label(locale)).orElse(value.label());
     }
 
+    @Inject
+    BroadWords broadWords;
+
+    /** What a search found, however it was answered: the page, the counts, and the best name match before filters. */
+    private record Answer(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, double bestName) {
+    }
+
     @Transactional
     public SearchResult search(SearchRequest request) {
-        Normalized text = request.hasQuery() ? normalize(request.query()) : new Normalized("", "", false);
+        return search(request, true);
+    }
+
+    /** A search answered by SQL alone, even for broad words: what {@link BroadWords} must agree with. */
+    @Transactional
+    SearchResult searchInSql(SearchRequest request) {
+        return search(request, false);
+    }
+
+    private SearchResult search(SearchRequest request, boolean fromMemory) {
+        Normalized text = request.hasQuery() ? normalize(request.query()) : new Normalized("", "", false, new String[0]);
         if (request.hasQuery() && text.normalized().isEmpty()) {
             throw new BadParameterException("q", "'" + request.query() + "' has no letters or digits to search for: "
                     + "search characters such as & | ! ( ) : * % _ \\ are ignored.");
@@ -96,53 +116,153 @@ public class SearchService {
             if (request.hasQuery()) {
                 setLocal(connection, "pg_trgm.similarity_threshold", NAME_THRESHOLD);
             }
-            // the results are gathered once and read by every count: keep them in memory, not in a temporary file
-            setLocal(connection, "work_mem", "32MB");
-            Query sql = build(request, text, siteId);
-            List<Hit> hits = new ArrayList<>();
-            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-            FACETS.forEach(f -> facets.put(f.name, new ArrayList<>()));
-            long total = 0;
-            double bestName = 0; // the best name match before filters: nothing to suggest when a name matched
-            Map<Long, String> siteNames = new HashMap<>();
-            try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String row = rs.getString("row_kind");
-                    if (row.equals("hit")) {
-                        hits.add(new Hit(rs.getString("slug"), rs.getString("display_name"),
-                                PlaceLevel.valueOf(rs.getString("level")), PlaceType.valueOf(rs.getString("place_type")),
-                                PlaceKind.valueOf(rs.getString("kind")),
-                                new SiteRef(rs.getString("site_slug"), rs.getString("site_name")),
-                                rs.getString("status") == null ? null : Condition.valueOf(rs.getString("status")),
-                                Math.round(rs.getDouble("score") * 1000) / 1000.0, rs.getString("matched_name")));
-                    } else if (row.equals("total")) {
-                        total = rs.getLong("n");
-                    } else if (row.equals("best")) {
-                        bestName = rs.getDouble("score");
-                    } else if (row.equals("site")) {
-                        siteNames.put(Long.parseLong(rs.getString("value")), rs.getString("slug"));
-                        facets.get("site").add(new FacetValue(rs.getString("slug"), rs.getString("display_name"), rs.getLong("n")));
-                    } else {
-                        Facet facet = FACETS.stream().filter(f -> f.name.equals(row)).findFirst().orElseThrow();
-                        facets.get(row).add(new FacetValue(rs.getString("value"), facet.term.apply(rs.getString("value")).label(),
-                                rs.getLong("n")));
-                    }
-                }
+            BroadWords.Snapshot words = fromMemory && request.hasQuery() ? broadWords.current() : null;
+            boolean broad = words != null && words.holds(text.words());
+            Answer answer = broad ? inMemory(connection, words, request, text, siteId) : inSql(connection, request, text, siteId);
+            if (broad) {
+                broadWords.answered.incrementAndGet();
             }
+            long total = answer.total();
             int pages = (int) ((total + request.size() - 1) / request.size());
             if (request.page() > Math.max(pages, 1)) {
                 throw new BadParameterException("page", "Page " + request.page() + " is past the end: there "
                         + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of results.");
             }
             // a near miss is worth a suggestion; a generic word with thousands of mentions is not
-            String suggestion = request.hasQuery() && bestName < 1 && total < request.size()
+            String suggestion = request.hasQuery() && answer.bestName() < 1 && total < request.size()
                     ? suggestion(connection, text.normalized()) : null;
             return new SearchResult(total, Math.min(total, FACET_LIMIT), request.page(), request.size(), pages,
-                    request.asOf(), hits, facets, suggestion);
+                    request.asOf(), answer.hits(), answer.facets(), suggestion);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed: " + e.getMessage(), e);
         }
     }
+
+    private static Map<String, List<FacetValue>> noFacets() {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        FACETS.forEach(f -> facets.put(f.name, new ArrayList<>()));
+        return facets;
+    }
+
+    private static Answer inSql(Connection connection, SearchRequest request, Normalized text, Long siteId)
+            throws SQLException {
+        // the results are gathered once and read by every count: keep them in memory, not in a temporary file
+        setLocal(connection, "work_mem", "32MB");
+        Query sql = build(request, text, siteId);
+        List<Hit> hits = new ArrayList<>();
+        Map<String, List<FacetValue>> facets = noFacets();
+        long total = 0;
+        double bestName = 0; // the best name match before filters: nothing to suggest when a name matched
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                String row = rs.getString("row_kind");
+                if (row.equals("hit")) {
+                    hits.add(new Hit(rs.getString("slug"), rs.getString("display_name"),
+                            PlaceLevel.valueOf(rs.getString("level")), PlaceType.valueOf(rs.getString("place_type")),
+                            PlaceKind.valueOf(rs.getString("kind")),
+                            new SiteRef(rs.getString("site_slug"), rs.getString("site_name")),
+                            rs.getString("status") == null ? null : Condition.valueOf(rs.getString("status")),
+                            score(rs.getDouble("score")), rs.getString("matched_name")));
+                } else if (row.equals("total")) {
+                    total = rs.getLong("n");
+                } else if (row.equals("best")) {
+                    bestName = rs.getDouble("score");
+                } else if (row.equals("site")) {
+                    facets.get("site").add(new FacetValue(rs.getString("slug"), rs.getString("display_name"), rs.getLong("n")));
+                } else {
+                    facets.get(row).add(termValue(row, rs.getString("value"), rs.getLong("n")));
+                }
+            }
+        }
+        return new Answer(total, hits, facets, bestName);
+    }
+
+    private static double score(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    private static FacetValue termValue(String facet, String value, long n) {
+        Facet f = FACETS.stream().filter(x -> x.name.equals(facet)).findFirst().orElseThrow();
+        return new FacetValue(value, f.term.apply(value).label(), n);
+    }
+
+    /**
+     * A search whose words are all broad, answered from memory: SQL finds the names that match (a few rows, by index)
+     * and, once the page is known, its rows' addresses; ranking, filtering and counting happen in the snapshot.
+     */
+    private static Answer inMemory(Connection connection, BroadWords.Snapshot words, SearchRequest r, Normalized text,
+            Long siteId) throws SQLException {
+        Map<Long, BroadWords.Snapshot.NameMatch> names = new HashMap<>();
+        Query nameQuery = new Query().append(NAMES, text.compact(), text.core(), text.compact(), text.core(), text.compact());
+        if (text.distinctive()) {
+            nameQuery.append(" or ? % n.core", text.core());
+        }
+        nameQuery.append(" group by n.place_id");
+        float bestName = 0;
+        try (PreparedStatement s = nameQuery.prepare(connection); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                names.put(rs.getLong(1), new BroadWords.Snapshot.NameMatch(rs.getFloat(2), rs.getString(3)));
+                bestName = Math.max(bestName, rs.getFloat(2));
+            }
+        }
+        long offset = (long) (r.page() - 1) * r.size();
+        int wanted = (int) Math.min(Math.max(FACET_LIMIT, offset + r.size()), Integer.MAX_VALUE - 16);
+        BroadWords.Snapshot.Results found = words.find(r, siteId, text.words(), names, wanted);
+        List<BroadWords.Snapshot.Found> best = found.best();
+        List<BroadWords.Snapshot.Found> page = offset >= best.size() ? List.of()
+                : best.subList((int) offset, (int) Math.min(best.size(), offset + r.size()));
+        List<BroadWords.Snapshot.Found> counted = best.subList(0, Math.min(best.size(), FACET_LIMIT));
+        Map<String, List<BroadWords.Tally>> tallies = new LinkedHashMap<>();
+        tallies.put("site", words.sites(counted));
+        for (int f = 0; f < BroadWords.FACET_NAMES.size(); f++) {
+            tallies.put(BroadWords.FACET_NAMES.get(f), words.count(counted, f, r.asOf()));
+        }
+        // the name that has the words, for the page's places found by their words
+        List<Long> byWords = page.stream().filter(f -> f.matchedName() == null).map(f -> words.entries[f.place()].id()).toList();
+        Map<Long, String> namesWithWords = new HashMap<>();
+        if (!byWords.isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select n.place_id, (array_agg(n.name order by n.id))[1]
+                    from place_name n, plainto_tsquery('english', athar_words(?)) query
+                    where n.place_id = any(?) and n.words @@ query group by n.place_id""")) {
+                s.setString(1, text.normalized());
+                s.setArray(2, connection.createArrayOf("bigint", byWords.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        namesWithWords.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        Integer asOf = r.asOf() == null ? null : BroadWords.day(r.asOf());
+        for (BroadWords.Snapshot.Found f : page) {
+            BroadWords.Entry e = words.entries[f.place()];
+            BroadWords.Entry site = words.entry(e.siteId());
+            int status = e.status(asOf);
+            hits.add(new Hit(e.slug(), e.displayName(), PlaceLevel.valueOf(e.level()),
+                    PlaceType.valueOf(e.placeType()), PlaceKind.valueOf(e.kind()),
+                    new SiteRef(site == null ? null : site.slug(), site == null ? null : site.displayName()),
+                    status < 0 ? null : Condition.values()[status], score(f.score()),
+                    f.matchedName() != null ? f.matchedName() : namesWithWords.get(e.id())));
+        }
+        Map<String, List<FacetValue>> facets = noFacets();
+        tallies.forEach((facet, counts) -> counts.forEach(t -> facets.get(facet).add(facet.equals("site")
+                ? siteValue(words, t.value(), t.n()) : termValue(facet, t.value(), t.n()))));
+        return new Answer(found.total(), hits, facets, bestName);
+    }
+
+    private static FacetValue siteValue(BroadWords.Snapshot words, String id, long n) {
+        BroadWords.Entry site = words.entry(Long.parseLong(id));
+        return new FacetValue(site == null ? null : site.slug(), site == null ? null : site.displayName(), n);
+    }
+
+    /** Places whose names match a search: exactly (3), or (when it has a distinctive part) fuzzily on that part. */
+    private static final String NAMES = """
+            select n.place_id,
+                   max(case when n.compact = ? then 3 else 1 + similarity(?, n.core) end) as score,
+                   (array_agg(n.name order by n.compact = ? desc, similarity(?, n.core) desc))[1] as matched_name
+            from place_name n where n.compact = ?""";
 
     /** SQL selecting the ids of some places (null: every record), and its parameters in order. */
     public record Selection(String sql, List<Object> params) {
@@ -174,25 +294,37 @@ public class SearchService {
     }
 
     /** A query as the index sees it: normalised, its fuzzy-matching core, and whether that core is distinctive. */
-    private record Normalized(String normalized, String core, boolean distinctive) {
-    }
-
-    /** The normalisation the index uses (SQL functions of migration V2), so that queries and names meet. */
-    private Normalized normalize(String text) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement s = connection.prepareStatement(
-                        "select athar_normalize(?), athar_core(?), athar_distinctive(?) <> ''")) {
-            for (int i = 1; i <= 3; i++) {
-                s.setString(i, text);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new Normalized(rs.getString(1), rs.getString(2), rs.getBoolean(3));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    private record Normalized(String normalized, String core, boolean distinctive, String[] words) {
+        String compact() {
+            return normalized.replace(" ", "");
         }
     }
+
+    /**
+     * The normalisation the index uses (SQL functions of migrations V2 and V9), so that queries and names meet. They
+     * are functions of the text alone, so what they gave for a text is kept for the next search of it.
+     */
+    private Normalized normalize(String text) {
+        return normalized.get(text, t -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement s = connection.prepareStatement(
+                            "select athar_normalize(?), athar_core(?), athar_distinctive(?) <> '', "
+                                    + "tsvector_to_array(to_tsvector('english', athar_words(athar_normalize(?))))")) {
+                for (int i = 1; i <= 4; i++) {
+                    s.setString(i, t);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new Normalized(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                            (String[]) rs.getArray(4).getArray());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private final Cache<String, Normalized> normalized = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private static Long siteId(Connection connection, String slug) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("select id from place where slug = ? and level = 'SITE'")) {
@@ -261,14 +393,9 @@ public class SearchService {
         String columns = "s.place_id, s.site_id, s.level, s.display_name, s.latest_event, ";
         q.append("with ");
         if (r.hasQuery()) {
-            String compact = text.normalized().replace(" ", "");
+            String compact = text.compact();
             // names: exact, or (when the query has a distinctive part) fuzzy on the distinctive part
-            q.append("""
-                    names as (
-                        select n.place_id,
-                               max(case when n.compact = ? then 3 else 1 + similarity(?, n.core) end) as score,
-                               (array_agg(n.name order by n.compact = ? desc, similarity(?, n.core) desc))[1] as matched_name
-                        from place_name n where n.compact = ?""", compact, text.core(), compact, text.core(), compact);
+            q.append("names as (" + NAMES, compact, text.core(), compact, text.core(), compact);
             if (text.distinctive()) {
                 q.append(" or ? % n.core", text.core());
             }
@@ -298,10 +425,10 @@ public class SearchService {
                 + "s.source_kinds, s.verifications, " + status + " as status from best join place_search s using (place_id))\n",
                 statusParam);
         // a full-text match in the names: show the name that has the words (looked up for this page's rows only)
-        q.append("select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
+        q.append("select * from (select 'hit' as row_kind, null as value, 0 as n, p.rank, p.score, ");
         if (r.hasQuery()) {
             q.append("coalesce(p.matched_name, (select n.name from place_name n where n.place_id = p.place_id and "
-                    + "to_tsvector('english', athar_words(n.name)) @@ plainto_tsquery('english', athar_words(?)) order by n.id limit 1)) as matched_name,",
+                    + "n.words @@ plainto_tsquery('english', athar_words(?)) order by n.id limit 1)) as matched_name,",
                     text.normalized());
         } else {
             q.append("null as matched_name,");
@@ -327,7 +454,7 @@ public class SearchService {
                     + "null, null, null, null, null, null from " + from + " where " + value + " is not null group by "
                     + value + "\n");
         }
-        q.append("order by row_kind, rank, n desc, value");
+        q.append(") rows order by row_kind, rank, n desc, value collate \"C\"");
         return q;
     }
 
@@ -366,7 +493,8 @@ public class SearchService {
     }
 
     private static String order(SearchRequest r) {
-        String byName = "display_name, place_id";
+        // by code point whatever the database's collation, as BroadWords orders them too
+        String byName = "display_name collate \"C\", place_id";
         return switch (r.sort()) {
             case NAME -> byName;
             case LATEST -> "latest_event desc nulls last, " + byName;
