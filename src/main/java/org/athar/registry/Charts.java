@@ -151,9 +151,15 @@ public final class Charts {
                 scale.from().getYear(), scale.to().getYear());
     }
 
-    /** How many of a site's monuments were in a condition from one day on. */
-    public record Step(LocalDate day, List<Long> counts) {
+    /**
+     * How many of a site's monuments were in a condition from one day on; or, when {@code period} is a month or a year,
+     * at the end of that period (which starts on {@code day}).
+     */
+    public record Step(LocalDate day, List<Long> counts, Views.DateView period) {
     }
+
+    /** The most steps a site's chart and its table show: more days of change are shown by month, or by year. */
+    public static final int MAX_STEPS = 60;
 
     /** One condition's share of one stretch of time, as a rectangle. */
     public record Slice(double x, double y, double width, double height, Condition condition, long count) {
@@ -161,6 +167,11 @@ public final class Charts {
 
     public record Stack(int width, int height, List<Tick> ticks, List<Slice> slices, List<Step> steps, long total,
             List<Condition> conditions) {
+        /** "month" or "year" when the steps are periods, each counted at its end; null when they are days. */
+        public String periods() {
+            return steps.isEmpty() || steps.get(0).period() == null ? null
+                    : steps.get(0).period().precision().name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     static final int STACK_HEIGHT = 160;

@@ -149,6 +149,9 @@ public class Registry {
      */
     public List<Charts.Step> conditionSteps(String siteSlug) {
         readOnly();
+        // one row per day the counts change, unless there are more such days than a chart can show apart (a site of
+        // thousands of monuments): then one row per month, or per year over more than MAX_STEPS months, each with the
+        // counts at its end, so that the page stays the same size whatever the size of the site
         List<Object[]> changes = rows("""
                 with t as (
                   select u.d, u.c, lead(u.d) over (partition by s.place_id order by u.o) as next
@@ -156,8 +159,15 @@ public class Registry {
                   where s.site_id = (select id from place where slug = ?1 and level = 'SITE') and s.level = 'MONUMENT'
                 ), changes as (
                   select d as day, c, 1 as delta from t union all select next, c, -1 from t where next is not null
+                ), span as (
+                  select case when count(distinct day) <= ?2 then 'day'
+                              when (extract(year from max(day)) - extract(year from min(day))) * 12
+                                   + extract(month from max(day)) - extract(month from min(day)) < ?2 then 'month'
+                              else 'year' end as unit
+                  from changes
                 )
-                select day, c, sum(delta) from changes group by day, c order by day""", siteSlug);
+                select date_trunc(unit, day)::date, c, sum(delta), unit from changes, span group by 1, 2, 4 order by 1""",
+                siteSlug, Charts.MAX_STEPS);
         List<Charts.Step> steps = new ArrayList<>();
         long[] counts = new long[Condition.WORST_FIRST.size()];
         for (int i = 0; i < changes.size(); i++) {
@@ -165,7 +175,13 @@ public class Registry {
             counts[Condition.WORST_FIRST.indexOf(Condition.valueOf((String) row[1]))] += ((Number) row[2]).longValue();
             LocalDate day = toLocalDate(row[0]);
             if (i + 1 == changes.size() || !toLocalDate(changes.get(i + 1)[0]).equals(day)) {
-                steps.add(new Charts.Step(day, Arrays.stream(counts).boxed().toList()));
+                String unit = (String) row[3];
+                Views.DateView period = switch (unit) {
+                    case "month" -> Views.DateView.of(UncertainDate.parse(day.toString().substring(0, 7)));
+                    case "year" -> Views.DateView.of(UncertainDate.parse(day.toString().substring(0, 4)));
+                    default -> null;
+                };
+                steps.add(new Charts.Step(day, Arrays.stream(counts).boxed().toList(), period));
             }
         }
         return steps;

@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,7 @@ import org.athar.db.RegistryChanges;
 import org.athar.db.RegistryChanges.SearchRowsChanged;
 import org.athar.evidence.SourceKind;
 import org.athar.place.PlaceKind;
+import org.athar.place.PlaceLevel;
 import org.athar.place.PlaceType;
 import org.athar.status.Condition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -182,16 +184,16 @@ public class BroadWords {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // rows and words of one moment
-            Interner strings = new Interner();
-            List<Entry> entries = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + ROWS + " order by s.place_id");
-                    ResultSet rs = s.executeQuery()) {
+            Snapshot.Builder rows = new Snapshot.Builder();
+            try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + ROWS + " order by s.place_id")) {
                 s.setFetchSize(5_000);
-                while (rs.next()) {
-                    entries.add(entry(rs, strings));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
                 }
             }
-            Snapshot built = new Snapshot(entries);
+            Snapshot built = rows.build(null);
             Map<String, long[]> doc = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("""
                     select l, array_agg(s.place_id) from place_search s, unnest(tsvector_to_array(s.doc)) l
@@ -217,23 +219,22 @@ public class BroadWords {
             c.commit();
             built = built.withWords(doc, names);
             LOG.infof("Broad words in memory: %d words found in at least %d of %d places, read in %d ms", doc.size(),
-                    minPlaces, entries.size(), (System.nanoTime() - started) / 1_000_000);
+                    minPlaces, built.size(), (System.nanoTime() - started) / 1_000_000);
             return built;
         }
     }
 
-    /** The current rows of some places (a place with no row any more is absent), and their broad words. */
+    /** The current rows of some places (a place with no row any more maps to null), and their broad words. */
     private Map<Long, Read> read(Collection<Long> places) throws SQLException {
         Map<Long, Read> rows = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select " + COLUMNS
                         + ", tsvector_to_array(s.doc), tsvector_to_array(s.names_doc)" + ROWS + " where s.place_id = any(?)")) {
             s.setArray(1, c.createArrayOf("bigint", places.toArray()));
-            Interner strings = new Interner();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Entry e = entry(rs, strings);
-                    rows.put(e.id, new Read(e, Set.of((String[]) rs.getArray(17).getArray()),
+                    Row row = row(rs);
+                    rows.put(row.id, new Read(row, Set.of((String[]) rs.getArray(17).getArray()),
                             Set.of((String[]) rs.getArray(18).getArray())));
                 }
             }
@@ -242,12 +243,16 @@ public class BroadWords {
         return rows;
     }
 
-    private record Read(Entry entry, Set<String> doc, Set<String> names) {
+    private record Read(Row row, Set<String> doc, Set<String> names) {
     }
 
-    private static Entry entry(ResultSet rs, Interner strings) throws SQLException {
+    /** One place's search row as read, before it is packed into a snapshot's arrays. */
+    record Row(long id, long siteId, PlaceLevel level, byte[] displayName, byte[] slug, int latest, int[] statusDays,
+            byte[] statusCodes, long[] masks, int[] eventDays) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
         Date latest = rs.getDate(7);
-        String level = strings.of(rs.getString(3));
         String[] conditions = texts(rs.getArray(9));
         byte[] statusCodes = new byte[conditions.length];
         for (int i = 0; i < conditions.length; i++) {
@@ -262,8 +267,8 @@ public class BroadWords {
                 masks[f] |= v == null ? 0 : 1L << code(f, v);
             }
         }
-        return new Entry(rs.getLong(1), rs.getLong(2), rs.getString(16), level, levelOrder(level),
-                strings.of(rs.getString(4)), strings.of(rs.getString(5)), rs.getString(6),
+        return new Row(rs.getLong(1), rs.getLong(2), PlaceLevel.valueOf(rs.getString(3)),
+                rs.getString(6).getBytes(StandardCharsets.UTF_8), rs.getString(16).getBytes(StandardCharsets.UTF_8),
                 latest == null ? NO_DAY : day(latest.toLocalDate()), days(rs.getArray(8)), statusCodes, masks,
                 ranges(rs.getString(15)));
     }
@@ -277,6 +282,7 @@ public class BroadWords {
     static final List<String> FACET_NAMES = List.of("placeType", "kind", "status", "cause", "effect", "severity",
             "sourceKind", "verification");
     static final int PLACE_TYPE = 0, KIND = 1, STATUS = 2, CAUSE = 3;
+    private static final int FACETS = 8;
 
     private static int code(int facet, String value) {
         for (Enum<?> term : FACET_TYPES.get(facet).getEnumConstants()) {
@@ -285,15 +291,6 @@ public class BroadWords {
             }
         }
         throw new IllegalStateException("'" + value + "' is no " + FACET_NAMES.get(facet));
-    }
-
-    /** Equal strings of many rows (levels, kinds) kept once. */
-    private static final class Interner {
-        private final Map<String, String> seen = new HashMap<>();
-
-        String of(String s) {
-            return s == null ? null : seen.computeIfAbsent(s, k -> k);
-        }
     }
 
     private static long[] ids(Array array) throws SQLException {
@@ -347,150 +344,282 @@ public class BroadWords {
         return (int) date.toEpochDay();
     }
 
-    private static int levelOrder(String level) {
+    private static int levelOrder(PlaceLevel level) {
         return switch (level) {
-            case "MONUMENT" -> 0;
-            case "PART" -> 1;
+            case MONUMENT -> 0;
+            case PART -> 1;
             default -> 2;
         };
     }
 
-    /**
-     * A place's search row: what ranks it, filters it and is counted of it. {@code masks} holds its values of each
-     * of {@link #FACET_TYPES} (its status now), {@code statusCodes} its conditions from each of {@code statusDays}.
-     */
-    record Entry(long id, long siteId, String slug, String level, int levelOrder, String placeType, String kind,
-            String displayName, int latest, int[] statusDays, byte[] statusCodes, long[] masks, int[] eventDays) {
+    /** UTF-8 bytes in code point order, which is SQL's {@code collate "C"} order of the same text. */
+    static int compareUtf8(byte[] a, int from, int to, byte[] b, int bFrom, int bTo) {
+        return Arrays.compareUnsigned(a, from, to, b, bFrom, bTo);
+    }
 
-        /** Its condition now, or on a day (as SQL's condition_on: the last entry that holds by then), or -1. */
-        int status(Integer asOf) {
-            if (asOf == null) {
-                return masks[STATUS] == 0 ? -1 : Long.numberOfTrailingZeros(masks[STATUS]);
+    /** Text in code point order (SQL's {@code collate "C"}). */
+    static int compareNames(String a, String b) {
+        byte[] x = a.getBytes(StandardCharsets.UTF_8);
+        byte[] y = b.getBytes(StandardCharsets.UTF_8);
+        return compareUtf8(x, 0, x.length, y, 0, y.length);
+    }
+
+    /**
+     * The search rows of every place at one moment, never changed once made: a change makes a new snapshot, and a
+     * search reads the one it started with. Places are numbered in id order; everything about them is kept in a few
+     * arrays of numbers and bytes indexed by that number (so that a collector has a few objects to trace, not a
+     * hundred thousand), each broad word a bit set over them; {@code rank} orders them by display name, then id.
+     */
+    public static final class Snapshot {
+        final long[] ids;
+        private final long[] live;
+        private final long[] site;
+        private final byte[] level;
+        private final byte[] levelOrder;
+        private final int[] latest;
+        private final long[] masks;
+        private final int[] statusAt;
+        private final int[] statusDays;
+        private final byte[] statusCodes;
+        private final int[] eventsAt;
+        private final int[] eventDays;
+        private final int[] nameAt;
+        private final byte[] names;
+        private final int[] slugAt;
+        private final byte[] slugs;
+        final int[] order;
+        final int[] rank;
+        final Map<String, long[]> doc;
+        final Map<String, long[]> inNames;
+
+        /** Packs rows, in id order, into a snapshot's arrays; a removed place is a row of null. */
+        static final class Builder {
+            private int n;
+            private long[] ids = new long[1024];
+            private long[] site = new long[1024];
+            private byte[] level = new byte[1024];
+            private int[] latest = new int[1024];
+            private long[] masks = new long[1024 * FACETS];
+            private final Ints statusAt = new Ints();
+            private final Ints statusDays = new Ints();
+            private final Bytes statusCodes = new Bytes();
+            private final Ints eventsAt = new Ints();
+            private final Ints eventDays = new Ints();
+            private final Ints nameAt = new Ints();
+            private final Bytes names = new Bytes();
+            private final Ints slugAt = new Ints();
+            private final Bytes slugs = new Bytes();
+            private final Bytes live = new Bytes();
+
+            Builder() {
+                statusAt.add(0);
+                eventsAt.add(0);
+                nameAt.add(0);
+                slugAt.add(0);
             }
-            for (int i = statusDays.length - 1; i >= 0; i--) {
-                if (statusDays[i] <= asOf) {
-                    return statusCodes[i];
+
+            void add(Row r) {
+                grow();
+                ids[n] = r.id;
+                live.add((byte) 1);
+                site[n] = r.siteId;
+                level[n] = (byte) r.level.ordinal();
+                latest[n] = r.latest;
+                System.arraycopy(r.masks, 0, masks, n * FACETS, FACETS);
+                statusDays.add(r.statusDays, 0, r.statusDays.length);
+                statusCodes.add(r.statusCodes, 0, r.statusCodes.length);
+                eventDays.add(r.eventDays, 0, r.eventDays.length);
+                names.add(r.displayName, 0, r.displayName.length);
+                slugs.add(r.slug, 0, r.slug.length);
+                close();
+            }
+
+            /** Place i of an earlier snapshot, as it was there (alive or removed). */
+            void copy(Snapshot s, int i, long id) {
+                grow();
+                ids[n] = id;
+                boolean alive = i >= 0 && s.alive(i);
+                live.add((byte) (alive ? 1 : 0));
+                if (alive) {
+                    site[n] = s.site[i];
+                    level[n] = s.level[i];
+                    latest[n] = s.latest[i];
+                    System.arraycopy(s.masks, i * FACETS, masks, n * FACETS, FACETS);
+                    statusDays.add(s.statusDays, s.statusAt[i], s.statusAt[i + 1] - s.statusAt[i]);
+                    statusCodes.add(s.statusCodes, s.statusAt[i], s.statusAt[i + 1] - s.statusAt[i]);
+                    eventDays.add(s.eventDays, s.eventsAt[i], s.eventsAt[i + 1] - s.eventsAt[i]);
+                    names.add(s.names, s.nameAt[i], s.nameAt[i + 1] - s.nameAt[i]);
+                    slugs.add(s.slugs, s.slugAt[i], s.slugAt[i + 1] - s.slugAt[i]);
+                }
+                close();
+            }
+
+            private void grow() {
+                if (n == ids.length) {
+                    int size = n * 2;
+                    ids = Arrays.copyOf(ids, size);
+                    site = Arrays.copyOf(site, size);
+                    level = Arrays.copyOf(level, size);
+                    latest = Arrays.copyOf(latest, size);
+                    masks = Arrays.copyOf(masks, size * FACETS);
+                }
+            }
+
+            private void close() {
+                statusAt.add(statusDays.n);
+                eventsAt.add(eventDays.n);
+                nameAt.add(names.n);
+                slugAt.add(slugs.n);
+                n++;
+            }
+
+            Snapshot build(int[] order) {
+                return new Snapshot(this, order, Map.of(), Map.of());
+            }
+        }
+
+        private Snapshot(Builder b, int[] order, Map<String, long[]> doc, Map<String, long[]> inNames) {
+            int n = b.n;
+            ids = Arrays.copyOf(b.ids, n);
+            live = new long[(n + 63) / 64];
+            for (int i = 0; i < n; i++) {
+                live[i >> 6] |= b.live.values[i] == 1 ? 1L << i : 0;
+            }
+            site = Arrays.copyOf(b.site, n);
+            level = Arrays.copyOf(b.level, n);
+            levelOrder = new byte[n];
+            for (int i = 0; i < n; i++) {
+                levelOrder[i] = (byte) levelOrder(PlaceLevel.values()[level[i]]);
+            }
+            latest = Arrays.copyOf(b.latest, n);
+            masks = Arrays.copyOf(b.masks, n * FACETS);
+            statusAt = b.statusAt.array();
+            statusDays = b.statusDays.array();
+            statusCodes = b.statusCodes.array();
+            eventsAt = b.eventsAt.array();
+            eventDays = b.eventDays.array();
+            nameAt = b.nameAt.array();
+            names = b.names.array();
+            slugAt = b.slugAt.array();
+            slugs = b.slugs.array();
+            this.order = order != null ? order : java.util.stream.IntStream.range(0, n).filter(this::alive).boxed()
+                    .sorted(this::compareByName).mapToInt(Integer::intValue).toArray();
+            rank = new int[n];
+            for (int i = 0; i < this.order.length; i++) {
+                rank[this.order[i]] = i;
+            }
+            this.doc = doc;
+            this.inNames = inNames;
+        }
+
+        private Snapshot(Snapshot s, Map<String, long[]> doc, Map<String, long[]> inNames) {
+            ids = s.ids;
+            live = s.live;
+            site = s.site;
+            level = s.level;
+            levelOrder = s.levelOrder;
+            latest = s.latest;
+            masks = s.masks;
+            statusAt = s.statusAt;
+            statusDays = s.statusDays;
+            statusCodes = s.statusCodes;
+            eventsAt = s.eventsAt;
+            eventDays = s.eventDays;
+            nameAt = s.nameAt;
+            names = s.names;
+            slugAt = s.slugAt;
+            slugs = s.slugs;
+            order = s.order;
+            rank = s.rank;
+            this.doc = doc;
+            this.inNames = inNames;
+        }
+
+        Snapshot withWords(Map<String, long[]> doc, Map<String, long[]> inNames) {
+            return new Snapshot(this, doc, inNames);
+        }
+
+        /** By display name in code point order, then by id. */
+        private int compareByName(int a, int b) {
+            int c = compareUtf8(names, nameAt[a], nameAt[a + 1], names, nameAt[b], nameAt[b + 1]);
+            return c != 0 ? c : Long.compare(ids[a], ids[b]);
+        }
+
+        boolean alive(int i) {
+            return (live[i >> 6] & (1L << i)) != 0;
+        }
+
+        /** The number of a place held here, or -1. */
+        int ordinal(long id) {
+            int i = Arrays.binarySearch(ids, id);
+            return i >= 0 && alive(i) ? i : -1;
+        }
+
+        long id(int i) {
+            return ids[i];
+        }
+
+        long siteOf(int i) {
+            return site[i];
+        }
+
+        String displayName(int i) {
+            return new String(names, nameAt[i], nameAt[i + 1] - nameAt[i], StandardCharsets.UTF_8);
+        }
+
+        String slug(int i) {
+            return new String(slugs, slugAt[i], slugAt[i + 1] - slugAt[i], StandardCharsets.UTF_8);
+        }
+
+        PlaceLevel level(int i) {
+            return PlaceLevel.values()[level[i]];
+        }
+
+        /** The one term of a single-valued facet (place type, kind). */
+        Enum<?> term(int i, int facet) {
+            return FACET_TYPES.get(facet).getEnumConstants()[Long.numberOfTrailingZeros(masks[i * FACETS + facet])];
+        }
+
+        /** Its condition now, or on a day (as SQL's condition_on: the last entry that holds by then), or null. */
+        Condition status(int i, Integer asOf) {
+            int code = statusCode(i, asOf);
+            return code < 0 ? null : Condition.values()[code];
+        }
+
+        private int statusCode(int i, Integer asOf) {
+            if (asOf == null) {
+                long now = masks[i * FACETS + STATUS];
+                return now == 0 ? -1 : Long.numberOfTrailingZeros(now);
+            }
+            for (int k = statusAt[i + 1] - 1; k >= statusAt[i]; k--) {
+                if (statusDays[k] <= asOf) {
+                    return statusCodes[k];
                 }
             }
             return -1;
         }
 
-        /** Its values of a facet, as bits: its condition on the day asked for, for status. */
-        long values(int facet, Integer asOf) {
+        /** A place's values of a facet, as bits: its condition on the day asked for, for status. */
+        private long values(int i, int facet, Integer asOf) {
             if (facet != STATUS || asOf == null) {
-                return masks[facet];
+                return masks[i * FACETS + facet];
             }
-            int status = status(asOf);
-            return status < 0 ? 0 : 1L << status;
+            int code = statusCode(i, asOf);
+            return code < 0 ? 0 : 1L << code;
         }
 
-        /** Whether an event of it falls in [from, to], either end open when null. */
-        boolean eventsMeet(Integer from, Integer to) {
+        /** Whether an event of a place falls in [from, to], either end open when null. */
+        private boolean eventsMeet(int i, Integer from, Integer to) {
             long lo = from == null ? Long.MIN_VALUE : from;
             long hi = to == null ? Long.MAX_VALUE : to + 1L;
-            for (int i = 0; i < eventDays.length; i += 2) {
-                long start = eventDays[i] == NO_DAY ? Long.MIN_VALUE : eventDays[i];
-                long end = eventDays[i + 1] == Integer.MAX_VALUE ? Long.MAX_VALUE : eventDays[i + 1];
+            for (int k = eventsAt[i]; k < eventsAt[i + 1]; k += 2) {
+                long start = eventDays[k] == NO_DAY ? Long.MIN_VALUE : eventDays[k];
+                long end = eventDays[k + 1] == Integer.MAX_VALUE ? Long.MAX_VALUE : eventDays[k + 1];
                 if (start < hi && lo < end) {
                     return true;
                 }
             }
             return false;
-        }
-    }
-
-    /** Display names in the order of SQL's {@code collate "C"}: by code point. */
-    static int compareNames(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                return Character.isSurrogate(x) || Character.isSurrogate(y)
-                        ? Integer.compare(a.codePointAt(i), b.codePointAt(i)) : x - y;
-            }
-        }
-        return a.length() - b.length();
-    }
-
-    /**
-     * The search rows of every place at one moment, never changed once made: a change makes a new snapshot, and a
-     * search reads the one it started with. Places are numbered in id order; each broad word is a bit set over those
-     * numbers; {@code rank} orders the places by display name, then id.
-     */
-    public static final class Snapshot {
-        final long[] ids;
-        final Entry[] entries;
-        final int[] order;
-        final int[] rank;
-        final Map<String, long[]> doc;
-        final Map<String, long[]> names;
-
-        private Snapshot(List<Entry> sorted) {
-            this(sorted.stream().mapToLong(Entry::id).toArray(), sorted.toArray(Entry[]::new), null, Map.of(), Map.of());
-        }
-
-        private Snapshot(long[] ids, Entry[] entries, int[] order, Map<String, long[]> doc, Map<String, long[]> names) {
-            this.ids = ids;
-            this.entries = entries;
-            this.order = order != null ? order : byName(entries);
-            this.rank = new int[entries.length];
-            for (int i = 0; i < this.order.length; i++) {
-                rank[this.order[i]] = i;
-            }
-            this.doc = doc;
-            this.names = names;
-            // what a search reads of every place it finds, side by side rather than behind each place's entry
-            int facets = FACET_TYPES.size();
-            live = new long[(entries.length + 63) / 64];
-            site = new long[entries.length];
-            masks = new long[entries.length * facets];
-            levels = new byte[entries.length];
-            latest = new int[entries.length];
-            for (int i = 0; i < entries.length; i++) {
-                Entry e = entries[i];
-                if (e != null) {
-                    live[i >> 6] |= 1L << i;
-                    site[i] = e.siteId;
-                    levels[i] = (byte) e.levelOrder;
-                    latest[i] = e.latest;
-                    System.arraycopy(e.masks, 0, masks, i * facets, facets);
-                }
-            }
-        }
-
-        /** The places held (not removed), as bits; their sites, and their facets' values (FACET_TYPES per place). */
-        private final long[] live;
-        private final long[] site;
-        private final long[] masks;
-        private final byte[] levels;
-        private final int[] latest;
-
-        private static int[] byName(Entry[] entries) {
-            return java.util.stream.IntStream.range(0, entries.length).filter(i -> entries[i] != null).boxed()
-                    .sorted(nameOrder(entries)).mapToInt(Integer::intValue).toArray();
-        }
-
-        private static Comparator<Integer> nameOrder(Entry[] entries) {
-            return (a, b) -> {
-                int c = compareNames(entries[a].displayName, entries[b].displayName);
-                return c != 0 ? c : Long.compare(entries[a].id, entries[b].id);
-            };
-        }
-
-        Snapshot withWords(Map<String, long[]> doc, Map<String, long[]> names) {
-            return new Snapshot(ids, entries, order, doc, names);
-        }
-
-        /** The number of a place, or -1. */
-        int ordinal(long id) {
-            int i = Arrays.binarySearch(ids, id);
-            return i >= 0 && entries[i] != null ? i : -1;
-        }
-
-        Entry entry(long id) {
-            int i = ordinal(id);
-            return i < 0 ? null : entries[i];
         }
 
         long[] bits(long[] places) {
@@ -510,7 +639,7 @@ public class BroadWords {
         }
 
         /** The places of all the words, or of all the words in their names. */
-        long[] all(Map<String, long[]> index, String[] words) {
+        private long[] all(Map<String, long[]> index, String[] words) {
             long[] result = Arrays.copyOf(index.getOrDefault(words[0], EMPTY), (ids.length + 63) / 64);
             for (int w = 1; w < words.length; w++) {
                 long[] other = index.getOrDefault(words[w], EMPTY);
@@ -525,47 +654,48 @@ public class BroadWords {
 
         /** A new snapshot with some places' rows read again (null: the place has no row any more). */
         Snapshot with(Map<Long, Read> rows) {
-            long[] newIds = ids;
-            Entry[] newEntries = entries;
             List<Long> added = rows.keySet().stream().filter(id -> rows.get(id) != null && Arrays.binarySearch(ids, id) < 0)
                     .sorted().toList();
-            if (!added.isEmpty()) {
-                if (ids.length > 0 && added.get(0) < ids[ids.length - 1]) {
-                    throw new IllegalStateException("a new place numbered below the last: read everything again");
-                }
-                newIds = Arrays.copyOf(ids, ids.length + added.size());
-                for (int i = 0; i < added.size(); i++) {
-                    newIds[ids.length + i] = added.get(i);
+            if (!added.isEmpty() && ids.length > 0 && added.get(0) < ids[ids.length - 1]) {
+                throw new IllegalStateException("a new place numbered below the last: read everything again");
+            }
+            Builder b = new Builder();
+            int total = ids.length + added.size();
+            boolean[] changed = new boolean[total];
+            for (int i = 0; i < total; i++) {
+                long id = i < ids.length ? ids[i] : added.get(i - ids.length);
+                if (rows.containsKey(id)) {
+                    changed[i] = true;
+                    Read read = rows.get(id);
+                    if (read == null) {
+                        b.copy(this, -1, id); // gone
+                    } else {
+                        b.add(read.row);
+                    }
+                } else {
+                    b.copy(this, i, id);
                 }
             }
-            newEntries = Arrays.copyOf(entries, newIds.length);
-            Map<String, long[]> newDoc = copy(doc, newIds.length);
-            Map<String, long[]> newNames = copy(names, newIds.length);
-            boolean[] changed = new boolean[newIds.length];
-            for (Map.Entry<Long, Read> row : rows.entrySet()) {
-                int i = Arrays.binarySearch(newIds, row.getKey());
-                if (i < 0) {
-                    continue; // gone, and never held
+            Snapshot packed = b.build(order); // the order is mended below
+            Map<String, long[]> newDoc = copy(doc, total);
+            Map<String, long[]> newNames = copy(inNames, total);
+            for (int i = 0; i < total; i++) {
+                if (changed[i]) {
+                    Read read = rows.get(packed.ids[i]);
+                    set(newDoc, i, read == null ? Set.of() : read.doc);
+                    set(newNames, i, read == null ? Set.of() : read.names);
                 }
-                changed[i] = true;
-                Read read = row.getValue();
-                newEntries[i] = read == null ? null : read.entry;
-                set(newDoc, i, read == null ? Set.of() : read.doc);
-                set(newNames, i, read == null ? Set.of() : read.names);
             }
             // the order by name: the unchanged places keep theirs, the changed ones are merged in
-            Comparator<Integer> byName = nameOrder(newEntries);
-            Entry[] finalEntries = newEntries;
             int[] kept = Arrays.stream(order).filter(i -> !changed[i]).toArray();
-            int[] moved = java.util.stream.IntStream.range(0, changed.length)
-                    .filter(i -> changed[i] && finalEntries[i] != null).boxed().sorted(byName)
-                    .mapToInt(Integer::intValue).toArray();
+            int[] moved = java.util.stream.IntStream.range(0, total).filter(i -> changed[i] && packed.alive(i)).boxed()
+                    .sorted(packed::compareByName).mapToInt(Integer::intValue).toArray();
             int[] merged = new int[kept.length + moved.length];
             for (int i = 0, k = 0, m = 0; i < merged.length; i++) {
-                merged[i] = m == moved.length || (k < kept.length && byName.compare(kept[k], moved[m]) < 0)
+                merged[i] = m == moved.length || (k < kept.length && packed.compareByName(kept[k], moved[m]) < 0)
                         ? kept[k++] : moved[m++];
             }
-            return new Snapshot(newIds, newEntries, merged, newDoc, newNames);
+            return new Snapshot(b, merged, newDoc, newNames);
         }
 
         private static Map<String, long[]> copy(Map<String, long[]> index, int places) {
@@ -592,14 +722,15 @@ public class BroadWords {
         record NameMatch(float score, String name) {
         }
 
-        /**
-         * The places a search finds, best first in the order it asks for, and how many there are: those whose names
-         * matched (scored by SQL), then those with all its words, each passing the search's filters. Only the first
-         * {@code wanted} are ordered and returned.
-         */
+        /** How many places a search found, and the first {@code wanted} of them in the order it asks for. */
         record Results(long total, List<Found> best) {
         }
 
+        /**
+         * The places a search finds, best first in the order it asks for: those whose names matched (scored by SQL),
+         * then those with all its words, each passing the search's filters. Only the first {@code wanted} are ordered
+         * and returned.
+         */
         Results find(SearchRequest r, Long siteId, String[] words, Map<Long, NameMatch> nameMatches, int wanted) {
             Integer asOf = r.asOf() == null ? null : day(r.asOf());
             Integer from = r.from() == null ? null : day(r.from());
@@ -610,35 +741,32 @@ public class BroadWords {
                     r.sourceKind(), r.verification());
             int[] facets = java.util.stream.IntStream.range(0, asked.size()).filter(f -> asked.get(f) != null).toArray();
             long[] terms = Arrays.stream(facets).mapToLong(f -> 1L << asked.get(f).ordinal()).toArray();
-            int stride = FACET_TYPES.size();
-            boolean onDay = asOf != null;
             java.util.function.IntPredicate passes = i -> {
                 if (siteId != null && site[i] != siteId) {
                     return false;
                 }
                 for (int f = 0; f < facets.length; f++) {
-                    long values = onDay && facets[f] == STATUS ? entries[i].values(STATUS, asOf) : masks[i * stride + facets[f]];
-                    if ((values & terms[f]) == 0) {
+                    if ((values(i, facets[f], asOf) & terms[f]) == 0) {
                         return false;
                     }
                 }
-                return !dated || entries[i].eventsMeet(from, to);
+                return !dated || eventsMeet(i, from, to);
             };
             Map<Integer, NameMatch> byName = new HashMap<>();
             long[] withWords = all(doc, words);
+            for (int w = 0; w < withWords.length; w++) {
+                withWords[w] &= live[w];
+            }
             nameMatches.forEach((id, match) -> {
                 int i = Arrays.binarySearch(ids, id);
                 if (i >= 0) {
                     withWords[i >> 6] &= ~(1L << i); // found by name: not again by its words
-                    if (entries[i] != null && passes.test(i)) {
+                    if (alive(i) && passes.test(i)) {
                         byName.put(i, match);
                     }
                 }
             });
-            long[] inNames = all(names, words);
-            for (int w = 0; w < withWords.length; w++) {
-                withWords[w] &= live[w];
-            }
+            long[] wordsInNames = all(inNames, words);
             int n = 0;
             long[] keys = new long[Math.max(16, byName.size() + 64)];
             for (int w = 0; w < withWords.length; w++) {
@@ -648,7 +776,7 @@ public class BroadWords {
                         if (n == keys.length) {
                             keys = Arrays.copyOf(keys, n * 2);
                         }
-                        keys[n++] = key(r, i, (inNames[w] & (1L << i)) != 0);
+                        keys[n++] = key(r, i, (wordsInNames[w] & (1L << i)) != 0);
                     }
                 }
             }
@@ -656,7 +784,7 @@ public class BroadWords {
             if (r.sort() == SearchRequest.Sort.RELEVANCE) {
                 // names first (scores 1 to 3), then words in names (0.5), then words elsewhere (0.1)
                 byName.entrySet().stream().sorted(Comparator.<Map.Entry<Integer, NameMatch>>comparingDouble(m -> -m.getValue().score)
-                        .thenComparingInt(m -> entries[m.getKey()].levelOrder).thenComparingInt(m -> rank[m.getKey()]))
+                        .thenComparingInt(m -> levelOrder[m.getKey()]).thenComparingInt(m -> rank[m.getKey()]))
                         .forEach(m -> best.add(new Found(m.getKey(), m.getValue().score, m.getValue().name)));
             } else {
                 for (int i : byName.keySet()) {
@@ -671,7 +799,7 @@ public class BroadWords {
                 int i = order[(int) (keys[k] & 0x7FFFFFFFL)];
                 NameMatch match = byName.get(i);
                 best.add(match != null && r.sort() != SearchRequest.Sort.RELEVANCE ? new Found(i, match.score, match.name)
-                        : new Found(i, (inNames[i >> 6] & (1L << i)) != 0 ? 0.5 : 0.1, null));
+                        : new Found(i, (wordsInNames[i >> 6] & (1L << i)) != 0 ? 0.5 : 0.1, null));
             }
             long total = r.sort() == SearchRequest.Sort.RELEVANCE ? n + byName.size() : n;
             return new Results(total, best.size() > wanted ? best.subList(0, wanted) : best);
@@ -682,11 +810,11 @@ public class BroadWords {
          * Relevance (of a match on words): in its names before elsewhere, then monuments, parts, sites. Latest: the
          * latest event first, none last.
          */
-        private long key(SearchRequest r, int place, boolean inNames) {
+        private long key(SearchRequest r, int place, boolean wordsInName) {
             long byName = rank[place];
             return switch (r.sort()) {
                 case NAME -> byName;
-                case RELEVANCE -> (inNames ? 0L : 1L) << 33 | (long) levels[place] << 31 | byName;
+                case RELEVANCE -> (wordsInName ? 0L : 1L) << 33 | (long) levelOrder[place] << 31 | byName;
                 case LATEST -> {
                     long after = latest[place] == NO_DAY ? 1L << 31 : (1L << 30) - latest[place];
                     yield after << 31 | byName;
@@ -749,10 +877,8 @@ public class BroadWords {
         List<Tally> count(List<Found> found, int facet, LocalDate asOf) {
             Integer day = asOf == null ? null : day(asOf);
             long[] counts = new long[64];
-            int stride = FACET_TYPES.size();
             for (Found f : found) {
-                long values = day != null && facet == STATUS ? entries[f.place].values(STATUS, day) : masks[f.place * stride + facet];
-                for (long v = values; v != 0; v &= v - 1) {
+                for (long v = values(f.place, facet, day); v != 0; v &= v - 1) {
                     counts[Long.numberOfTrailingZeros(v)]++;
                 }
             }
@@ -767,9 +893,9 @@ public class BroadWords {
             return tallies;
         }
 
-        /** Places held, for the log and tests. */
+        /** Places held, for the log. */
         public int size() {
-            return (int) Arrays.stream(entries).filter(e -> e != null).count();
+            return (int) Arrays.stream(live).map(Long::bitCount).sum();
         }
     }
 
@@ -778,6 +904,56 @@ public class BroadWords {
         @Override
         public int compareTo(Tally other) {
             return n != other.n ? Long.compare(other.n, n) : compareNames(value, other.value);
+        }
+    }
+
+    /** A growing array of ints. */
+    private static final class Ints {
+        int[] values = new int[1024];
+        int n;
+
+        void add(int v) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = v;
+        }
+
+        void add(int[] from, int start, int length) {
+            if (n + length > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, n + length));
+            }
+            System.arraycopy(from, start, values, n, length);
+            n += length;
+        }
+
+        int[] array() {
+            return Arrays.copyOf(values, n);
+        }
+    }
+
+    /** A growing array of bytes. */
+    private static final class Bytes {
+        byte[] values = new byte[4096];
+        int n;
+
+        void add(byte v) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = v;
+        }
+
+        void add(byte[] from, int start, int length) {
+            if (n + length > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, n + length));
+            }
+            System.arraycopy(from, start, values, n, length);
+            n += length;
+        }
+
+        byte[] array() {
+            return Arrays.copyOf(values, n);
         }
     }
 }

@@ -218,7 +218,7 @@ public class SearchService {
             tallies.put(BroadWords.FACET_NAMES.get(f), words.count(counted, f, r.asOf()));
         }
         // the name that has the words, for the page's places found by their words
-        List<Long> byWords = page.stream().filter(f -> f.matchedName() == null).map(f -> words.entries[f.place()].id()).toList();
+        List<Long> byWords = page.stream().filter(f -> f.matchedName() == null).map(f -> words.id(f.place())).toList();
         Map<Long, String> namesWithWords = new HashMap<>();
         if (!byWords.isEmpty()) {
             try (PreparedStatement s = connection.prepareStatement("""
@@ -237,14 +237,13 @@ public class SearchService {
         List<Hit> hits = new ArrayList<>();
         Integer asOf = r.asOf() == null ? null : BroadWords.day(r.asOf());
         for (BroadWords.Snapshot.Found f : page) {
-            BroadWords.Entry e = words.entries[f.place()];
-            BroadWords.Entry site = words.entry(e.siteId());
-            int status = e.status(asOf);
-            hits.add(new Hit(e.slug(), e.displayName(), PlaceLevel.valueOf(e.level()),
-                    PlaceType.valueOf(e.placeType()), PlaceKind.valueOf(e.kind()),
-                    new SiteRef(site == null ? null : site.slug(), site == null ? null : site.displayName()),
-                    status < 0 ? null : Condition.values()[status], score(f.score()),
-                    f.matchedName() != null ? f.matchedName() : namesWithWords.get(e.id())));
+            int i = f.place();
+            int site = words.ordinal(words.siteOf(i));
+            hits.add(new Hit(words.slug(i), words.displayName(i), words.level(i),
+                    (PlaceType) words.term(i, BroadWords.PLACE_TYPE), (PlaceKind) words.term(i, BroadWords.KIND),
+                    new SiteRef(site < 0 ? null : words.slug(site), site < 0 ? null : words.displayName(site)),
+                    words.status(i, asOf), score(f.score()),
+                    f.matchedName() != null ? f.matchedName() : namesWithWords.get(words.id(i))));
         }
         Map<String, List<FacetValue>> facets = noFacets();
         tallies.forEach((facet, counts) -> counts.forEach(t -> facets.get(facet).add(facet.equals("site")
@@ -253,8 +252,8 @@ public class SearchService {
     }
 
     private static FacetValue siteValue(BroadWords.Snapshot words, String id, long n) {
-        BroadWords.Entry site = words.entry(Long.parseLong(id));
-        return new FacetValue(site == null ? null : site.slug(), site == null ? null : site.displayName(), n);
+        int site = words.ordinal(Long.parseLong(id));
+        return new FacetValue(site < 0 ? null : words.slug(site), site < 0 ? null : words.displayName(site), n);
     }
 
     /** Places whose names match a search: exactly (3), or (when it has a distinctive part) fuzzily on that part. */

@@ -239,6 +239,8 @@ public interface Messages {
     @Message("How many of the site's {total} monuments were in each condition, from their status entries; the light ground is those not yet assessed.") String stack_desc(String total);
     @Message("Monuments by condition over time: each colour is a condition, as in the legend; the light ground is monuments not yet assessed.") String stack_caption();
     @Message("From") String stack_from();
+    @Message("The monuments changed on too many days to list each: each row is a month, with the counts at its end.") String stack_months();
+    @Message("The monuments changed on too many days to list each: each row is a year, with the counts at its end.") String stack_years();
     @Message("Monuments by their condition on {day}") String site_monuments_on(String day);
     @Message("Each monument is shown in the condition of its last status entry dated by that day. Where a later entry's dates include the day, the change it records may already have happened: it is named beside the monument.") String site_as_of_explain();
     @Message("may already be {condition}: an entry dated") String pending_change(String condition);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -64,6 +65,15 @@ class GeneratedRegistrySearchTest {
             int monuments = Integer.parseInt(Db.single(dataSource, "select count(*) from place where parent_id = (select id from place where slug = '" + site + "')"));
             assertEquals(monuments + 1, statusCounts.stream().mapToInt(Integer::intValue).sum(),
                     "every generated place has a status, and the site counts itself");
+
+            // the site's chart of conditions over time: its monuments changed on hundreds of days, shown by period
+            String page = given().accept("text/html").get("/sites/" + site).then().statusCode(200).extract().asString();
+            String table = page.substring(page.indexOf("<table class=\"timeline\">"));
+            table = table.substring(0, table.indexOf("</table>"));
+            int rows = table.split("<tr><td>", -1).length - 1;
+            assertTrue(rows > 1 && rows <= org.athar.registry.Charts.MAX_STEPS, rows + " rows");
+            assertTrue(page.contains("each row is a month, with the counts at its end")
+                    || page.contains("each row is a year, with the counts at its end"), "says what a row is");
         } finally {
             Db.removeGenerated(dataSource);
         }
