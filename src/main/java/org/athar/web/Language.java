@@ -42,9 +42,16 @@ public enum Language {
         return locale.getLanguage();
     }
 
-    /** The language of the request being answered; English outside one. */
+    /**
+     * The language of the request being answered; English outside one. Templates ask for it for every number, date
+     * and label they write, so {@link LanguageChoice} leaves it on the request's Vert.x context, where it is found
+     * without looking up beans.
+     */
     public static Language current() {
-        return Arc.container().instance(Current.class).get().current();
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Object chosen = context != null && io.smallrye.common.vertx.VertxContext.isDuplicatedContext(context)
+                ? context.getLocal(KEY) : null;
+        return chosen instanceof Language l ? l : Arc.container().instance(Current.class).get().current();
     }
 
     /** The interface's sentences in this language. */

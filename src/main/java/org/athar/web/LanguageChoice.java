@@ -26,6 +26,10 @@ public class LanguageChoice {
                 : remembered != null ? remembered : Language.fromAcceptLanguage(context.acceptableLanguages());
         Language language = chosen == null ? Language.EN : chosen;
         context.put(Language.KEY, language);
+        io.vertx.core.Context vertx = io.vertx.core.Vertx.currentContext();
+        if (vertx != null && io.smallrye.common.vertx.VertxContext.isDuplicatedContext(vertx)) {
+            vertx.putLocal(Language.KEY, language); // this request's own context: see Language.current()
+        }
         // the template integration writes a page in the language the request accepts: make that the chosen one
         context.request().headers().set(HttpHeaders.ACCEPT_LANGUAGE, language.code());
         if (byAddress != null && byAddress != remembered) {
