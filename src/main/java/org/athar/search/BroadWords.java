@@ -41,6 +41,7 @@ import org.athar.status.Condition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -86,8 +87,26 @@ public class BroadWords {
     });
     private final Object lock = new Object();
     private volatile Snapshot snapshot;
-    /** Searches answered from memory (tests check that broad words were answered here). */
-    final AtomicLong answered = new AtomicLong();
+    /** Searches answered from memory; /q/metrics: athar_search_broad_words_total (tests check that they were). */
+    private final AtomicLong answered = new AtomicLong();
+
+    /** Counts a search answered from memory (a method: a field read through the bean's proxy would be the proxy's). */
+    void answeredOne() {
+        answered.incrementAndGet();
+    }
+
+    long answered() {
+        return answered.get();
+    }
+
+    @Inject
+    MeterRegistry metrics;
+
+    @jakarta.annotation.PostConstruct
+    void measure() {
+        metrics.more().counter("athar.search.broad.words", List.of(), answered);
+        metrics.gauge("athar.search.broad.words.places", this, b -> b.snapshot == null ? 0 : b.snapshot.size());
+    }
     private volatile long writtenAt = System.nanoTime() - AFTER_WRITE_NANOS;
     private boolean loading;
     private boolean loadAgain;

@@ -120,7 +120,7 @@ public class SearchService {
             boolean broad = words != null && words.holds(text.words());
             Answer answer = broad ? inMemory(connection, words, request, text, siteId) : inSql(connection, request, text, siteId);
             if (broad) {
-                broadWords.answered.incrementAndGet();
+                broadWords.answeredOne();
             }
             long total = answer.total();
             int pages = (int) ((total + request.size() - 1) / request.size());

@@ -2,6 +2,7 @@ package org.athar.db;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -48,8 +49,9 @@ class SeveralNodesIT {
         EmbeddedPostgresServer.Server server = EmbeddedPostgresServer.start(null, false);
         url = server.url();
         password = server.password();
-        first = start("first", Map.of("ATHAR_SEED_LOAD_IF_EMPTY", "true"));
-        second = start("second", Map.of());
+        // every word counts as broad, so that the seed's searches are answered from the nodes' memory
+        first = start("first", Map.of("ATHAR_SEED_LOAD_IF_EMPTY", "true", "ATHAR_SEARCH_BROAD_WORDS_MIN_PLACES", "1"));
+        second = start("second", Map.of("ATHAR_SEARCH_BROAD_WORDS_MIN_PLACES", "1"));
         for (String role : new String[] { "CURATOR", "REVIEWER" }) {
             sql("insert into account (username, password_hash, role) values (?, ?, ?)", role.toLowerCase() + "-1",
                     BcryptUtil.bcryptHash(PASSWORD), role);
@@ -140,6 +142,31 @@ class SeveralNodesIT {
 
         long millis = eventually(() -> given().baseUri(second).get(page).asString().contains("Published through the first node"));
         System.out.println("The second node served the change " + millis + " ms after the first answered the publish");
+    }
+
+    @Test
+    void aChangeMadeByAScriptIsSearchedFromTheOtherNodesMemory() throws Exception {
+        String search = "/api/search?q=theatre&size=100";
+        // the broad words are read in the background at start: until then searches go to SQL
+        eventually(() -> given().baseUri(second).get(search + "&page=1").statusCode() == 200 && answeredFromMemory(second) > 0);
+        assertFalse(given().baseUri(second).get(search).asString().contains("\"slug\":\"temple-of-bel\""));
+        String description = sql("select description from place where slug = 'temple-of-bel'");
+        try {
+            sql("update place set description = 'A theatre of the gods, some say.' where slug = 'temple-of-bel'");
+            double before = answeredFromMemory(second);
+            eventually(() -> given().baseUri(second).get(search).asString().contains("\"slug\":\"temple-of-bel\""));
+            assertTrue(answeredFromMemory(second) > before, "the second node answered from its memory");
+        } finally {
+            sql("update place set description = ? where slug = 'temple-of-bel'", description);
+        }
+        eventually(() -> !given().baseUri(second).get(search).asString().contains("\"slug\":\"temple-of-bel\""));
+    }
+
+    /** The searches a node answered from its broad words (its metrics). */
+    private static double answeredFromMemory(String node) {
+        return given().baseUri(node).get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("athar_search_broad_words_total")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElse(0);
     }
 
     @Test

@@ -60,9 +60,9 @@ class BroadWordsTest {
 
     /** Asks from memory and from SQL; the answers must be equal, facets in the same order, and from memory indeed. */
     private SearchResult same(String query) {
-        long answered = broadWords.answered.get();
+        long answered = broadWords.answered();
         SearchResult memory = search.search(request(query));
-        assertEquals(answered + 1, broadWords.answered.get(), query + ": not answered from memory");
+        assertEquals(answered + 1, broadWords.answered(), query + ": not answered from memory");
         assertEquals(search.searchInSql(request(query)).toString(), memory.toString(), query);
         return memory;
     }
