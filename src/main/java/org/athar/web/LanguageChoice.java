@@ -3,6 +3,12 @@ package org.athar.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -37,5 +43,17 @@ public class LanguageChoice {
                     .setMaxAge(365L * 24 * 3600).setSameSite(CookieSameSite.LAX));
         }
         context.next();
+    }
+
+    /**
+     * A page answered inside a Response (a form shown again with its errors, the search page) is written in the
+     * request's language too: the template integration chose the language only for pages answered bare, and wrote
+     * those in English. Runs before the integration renders the page (response filters run highest priority first).
+     */
+    @ServerResponseFilter(priority = Priorities.USER + 1000)
+    public void localize(ContainerResponseContext response) {
+        if (response.getEntity() instanceof TemplateInstance page && page.getAttribute(TemplateInstance.LOCALE) == null) {
+            page.setLocale(Language.current().locale);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,6 +70,18 @@ class LanguageTest {
                 .body(containsString("<a href=\"/search?q=bel&amp;sort=name&amp;lang=ar\" lang=\"ar\" hreflang=\"ar\" dir=\"rtl\">العربية</a>"));
         given().accept("text/html").get("/search?q=bel&lang=ar").then()
                 .body(containsString("<a href=\"/search?q=bel&amp;lang=en\" lang=\"en\" hreflang=\"en\" dir=\"ltr\">English</a>"));
+    }
+
+    @Test
+    void aPageAnsweredWithItsStatusIsWrittenInTheChosenLanguage() {
+        // the search page is answered inside a Response (400 for a bad parameter): its sentences, with and without
+        // parameters, were English on an Arabic page
+        String page = given().accept("text/html").get("/search?q=bel&lang=ar").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<h1>البحث في السجل</h1>"), "a sentence without parameters");
+        assertFalse(page.contains("Search the registry"));
+        assertTrue(page.contains("الأماكن: "), "a sentence with parameters");
+        given().accept("text/html").get("/search?q=bel&page=x&lang=ar").then().statusCode(400)
+                .body(containsString("<h1>البحث في السجل</h1>"));
     }
 
     @Test
