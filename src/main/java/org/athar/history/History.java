@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.athar.db.Sql;
 import org.athar.place.LocationSensitivity;
@@ -164,6 +165,7 @@ public class History {
     }
 
     /** The id of a withdrawn record of {@code table} that had {@code field} = {@code value}, if there is one. */
+    @Transactional
     public Optional<Long> withdrawn(String table, String field, String value) {
         return Sql.query("""
                 select (h.before ->> 'id')::bigint from history h where h.operation = 'DELETE' and h.table_name = ?

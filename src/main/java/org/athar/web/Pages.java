@@ -51,6 +51,7 @@ import org.athar.transfer.LinkedData;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /** The public pages: server-rendered HTML that needs no JavaScript. */
@@ -115,7 +116,7 @@ public class Pages {
         if (identity.isAnonymous()) {
             return new Curation(false, List.of());
         }
-        return new Curation(true, Place.findBySlug(slug).map(p -> Draft.pendingAbout(p.id, slug)).orElse(List.of()));
+        return new Curation(true, read(() -> Place.findBySlug(slug).map(p -> Draft.pendingAbout(p.id, slug)).orElse(List.of())));
     }
 
     @GET
@@ -185,18 +186,27 @@ public class Pages {
     }
 
     private Shown<EventDetail> shownEvent(String slug, String rev, UriInfo uri) {
-        return show(EVENT, slug, DamageEvent.findBySlug(slug).map(e -> e.id), rev, () -> registry.event(slug),
+        return show(EVENT, slug, read(() -> DamageEvent.findBySlug(slug).map(e -> e.id)), rev, () -> registry.event(slug),
                 e -> e.event().summary(), uri);
     }
 
     private Shown<SourceView> shownSource(String id, String page, String rev, UriInfo uri) {
         long number = Requests.parseId(id, "source");
-        return show(SOURCE, id, Source.<Source>findByIdOptional(number).map(s -> s.id), rev,
+        return show(SOURCE, id, read(() -> Source.<Source>findByIdOptional(number).map(s -> s.id)), rev,
                 () -> registry.source(number, Requests.paging(page, null, LIST)), SourceView::title, uri);
     }
 
     private static Optional<Long> placeId(String slug, PlaceLevel... levels) {
-        return Place.findBySlug(slug).filter(p -> List.of(levels).contains(p.level)).map(p -> p.id);
+        return read(() -> Place.findBySlug(slug).filter(p -> List.of(levels).contains(p.level)).map(p -> p.id));
+    }
+
+    /**
+     * A lookup in a transaction of its own, like every other read of a page. Outside one, the request's session kept
+     * its connection until the request ended, and the page's next transaction took a second: twenty visitors of site
+     * pages at once held the pool's twenty connections and waited for more, until pages failed with 503.
+     */
+    private static <T> T read(java.util.function.Supplier<T> lookup) {
+        return QuarkusTransaction.joiningExisting().call(lookup::get);
     }
 
     @GET
