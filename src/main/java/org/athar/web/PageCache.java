@@ -36,6 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -189,7 +190,8 @@ public class PageCache {
         if (gzip) {
             response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        response.end(Buffer.buffer(gzip ? page.gzip : page.body));
+        // the stored bytes themselves, not a copy of them for every visitor (50 KB a page, 30,000 pages a second)
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(gzip ? page.gzip : page.body)));
     }
 
     /**
