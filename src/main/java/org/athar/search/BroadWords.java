@@ -277,11 +277,11 @@ public class BroadWords {
         for (int i = 0; i < conditions.length; i++) {
             statusCodes[i] = (byte) code(STATUS, conditions[i]);
         }
-        long[] masks = new long[FACET_TYPES.size()];
+        long[] masks = new long[FACETS];
         masks[PLACE_TYPE] = 1L << code(PLACE_TYPE, rs.getString(4));
         masks[KIND] = 1L << code(KIND, rs.getString(5));
         masks[STATUS] = conditions.length == 0 ? 0 : 1L << statusCodes[conditions.length - 1];
-        for (int f = CAUSE; f < FACET_TYPES.size(); f++) {
+        for (int f = CAUSE; f < FACETS; f++) {
             for (String v : texts(rs.getArray(10 + f - CAUSE))) {
                 masks[f] |= v == null ? 0 : 1L << code(f, v);
             }
@@ -301,7 +301,7 @@ public class BroadWords {
     static final List<String> FACET_NAMES = List.of("placeType", "kind", "status", "cause", "effect", "severity",
             "sourceKind", "verification");
     static final int PLACE_TYPE = 0, KIND = 1, STATUS = 2, CAUSE = 3;
-    private static final int FACETS = 8;
+    private static final int FACETS = FACET_TYPES.size();
 
     private static int code(int facet, String value) {
         for (Enum<?> term : FACET_TYPES.get(facet).getEnumConstants()) {
@@ -523,15 +523,13 @@ public class BroadWords {
             slugs = b.slugs.array();
             this.order = order != null ? order : java.util.stream.IntStream.range(0, n).filter(this::alive).boxed()
                     .sorted(this::compareByName).mapToInt(Integer::intValue).toArray();
-            rank = new int[n];
-            for (int i = 0; i < this.order.length; i++) {
-                rank[this.order[i]] = i;
-            }
+            rank = ranks(this.order, n);
             this.doc = doc;
             this.inNames = inNames;
         }
 
-        private Snapshot(Snapshot s, Map<String, long[]> doc, Map<String, long[]> inNames) {
+        /** The same places in another order by name, or with other words. */
+        private Snapshot(Snapshot s, int[] order, Map<String, long[]> doc, Map<String, long[]> inNames) {
             ids = s.ids;
             live = s.live;
             site = s.site;
@@ -548,14 +546,23 @@ public class BroadWords {
             names = s.names;
             slugAt = s.slugAt;
             slugs = s.slugs;
-            order = s.order;
-            rank = s.rank;
+            this.order = order;
+            rank = order == s.order ? s.rank : ranks(order, s.ids.length);
             this.doc = doc;
             this.inNames = inNames;
         }
 
         Snapshot withWords(Map<String, long[]> doc, Map<String, long[]> inNames) {
-            return new Snapshot(this, doc, inNames);
+            return new Snapshot(this, order, doc, inNames);
+        }
+
+        /** Each place's position in an order. */
+        private static int[] ranks(int[] order, int places) {
+            int[] rank = new int[places];
+            for (int i = 0; i < order.length; i++) {
+                rank[order[i]] = i;
+            }
+            return rank;
         }
 
         /** By display name in code point order, then by id. */
@@ -695,7 +702,7 @@ public class BroadWords {
                     b.copy(this, i, id);
                 }
             }
-            Snapshot packed = b.build(order); // the order is mended below
+            Snapshot packed = b.build(new int[0]); // its order by name is merged below
             Map<String, long[]> newDoc = copy(doc, total);
             Map<String, long[]> newNames = copy(inNames, total);
             for (int i = 0; i < total; i++) {
@@ -714,7 +721,7 @@ public class BroadWords {
                 merged[i] = m == moved.length || (k < kept.length && packed.compareByName(kept[k], moved[m]) < 0)
                         ? kept[k++] : moved[m++];
             }
-            return new Snapshot(b, merged, newDoc, newNames);
+            return new Snapshot(packed, merged, newDoc, newNames);
         }
 
         private static Map<String, long[]> copy(Map<String, long[]> index, int places) {

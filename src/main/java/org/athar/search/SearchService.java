@@ -193,13 +193,8 @@ public class SearchService {
     private static Answer inMemory(Connection connection, BroadWords.Snapshot words, SearchRequest r, Normalized text,
             Long siteId) throws SQLException {
         Map<Long, BroadWords.Snapshot.NameMatch> names = new HashMap<>();
-        Query nameQuery = new Query().append(NAMES, text.compact(), text.core(), text.compact(), text.core(), text.compact());
-        if (text.distinctive()) {
-            nameQuery.append(" or ? % n.core", text.core());
-        }
-        nameQuery.append(" group by n.place_id");
         float bestName = 0;
-        try (PreparedStatement s = nameQuery.prepare(connection); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = nameMatches(text).prepare(connection); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 names.put(rs.getLong(1), new BroadWords.Snapshot.NameMatch(rs.getFloat(2), rs.getString(3)));
                 bestName = Math.max(bestName, rs.getFloat(2));
@@ -256,12 +251,22 @@ public class SearchService {
         return new FacetValue(site < 0 ? null : words.slug(site), site < 0 ? null : words.displayName(site), n);
     }
 
-    /** Places whose names match a search: exactly (3), or (when it has a distinctive part) fuzzily on that part. */
-    private static final String NAMES = """
-            select n.place_id,
-                   max(case when n.compact = ? then 3 else 1 + similarity(?, n.core) end) as score,
-                   (array_agg(n.name order by n.compact = ? desc, similarity(?, n.core) desc))[1] as matched_name
-            from place_name n where n.compact = ?""";
+    /**
+     * Places whose names match a search, with their score and the name: exactly (3), or (when it has a distinctive
+     * part) fuzzily on that part (1 + similarity).
+     */
+    private static Query nameMatches(Normalized text) {
+        String compact = text.compact();
+        Query q = new Query().append("""
+                select n.place_id,
+                       max(case when n.compact = ? then 3 else 1 + similarity(?, n.core) end) as score,
+                       (array_agg(n.name order by n.compact = ? desc, similarity(?, n.core) desc))[1] as matched_name
+                from place_name n where n.compact = ?""", compact, text.core(), compact, text.core(), compact);
+        if (text.distinctive()) {
+            q.append(" or ? % n.core", text.core());
+        }
+        return q.append(" group by n.place_id");
+    }
 
     /** SQL selecting the ids of some places (null: every record), and its parameters in order. */
     public record Selection(String sql, List<Object> params) {
@@ -392,13 +397,7 @@ public class SearchService {
         String columns = "s.place_id, s.site_id, s.level, s.display_name, s.latest_event, ";
         q.append("with ");
         if (r.hasQuery()) {
-            String compact = text.compact();
-            // names: exact, or (when the query has a distinctive part) fuzzy on the distinctive part
-            q.append("names as (" + NAMES, compact, text.core(), compact, text.core(), compact);
-            if (text.distinctive()) {
-                q.append(" or ? % n.core", text.core());
-            }
-            q.append(" group by n.place_id),\n");
+            q.append("names as (").append(nameMatches(text)).append("),\n");
             // places found by name, then places whose names or texts have all the words, each filtered in its scan
             q.append("f as materialized (select " + columns + "nm.score, nm.matched_name from names nm "
                     + "join place_search s using (place_id) where true");
