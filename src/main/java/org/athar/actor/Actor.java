@@ -49,7 +49,7 @@ public class Actor extends PanacheEntityBase {
     }
 
     public static List<Actor> listAll() {
-        return list("select distinct a from Actor a left join fetch a.names order by a.slug");
+        return list("select a from Actor a left join fetch a.names order by a.slug");
     }
 
     /** The first name in the language asked, else the first English one, else the first. */

@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Backup {
 
     static final int FORMAT = 1;
-    private static final Set<String> LEFT_OUT = Set.of("flyway_schema_history", "account_session", "sign_in_failure");
+    private static final Set<String> LEFT_OUT = Set.of("flyway_schema_history", "account_session", "sign_in_failure", "site_summary_stale");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a file holds. */
@@ -60,7 +60,7 @@ public final class Backup {
         static final List<String> PUBLISHED = List.of("place", "place_name", "place_identifier", "actor", "actor_name", "source", "damage_event",
                 "damage_event_effect", "damage_event_place", "claim", "status_assessment", "status_assessment_claim");
         private static final Set<String> PUBLIC_TABLES = Set.copyOf(concat(PUBLISHED,
-                List.of("place_search", "event_reading", "change_set", "history")));
+                List.of("place_search", "site_summary", "event_reading", "change_set", "history")));
 
         boolean holds(String table) {
             return this == FULL || PUBLIC_TABLES.contains(table);

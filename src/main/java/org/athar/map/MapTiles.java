@@ -56,13 +56,12 @@ public class MapTiles {
         }
     }
 
-    /** The area a site's located places cover, as the public sees them; null when none is located. */
+    /** The area a site's located places cover, as the public sees them (kept in its summary); null when none is located. */
     public Bounds extent(String siteSlug) {
-        return Sql.query("select min(pt[0]), min(pt[1]), max(pt[0]), max(pt[1]) from (select " + POINT + " as pt"
-                + " from place p join place_search s on s.place_id = p.id"
-                + " where s.site_id = (select id from place where slug = ? and level = 'SITE')) located where pt is not null",
-                rs -> rs.getObject(1) == null ? null : new Bounds(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)),
-                siteSlug).get(0);
+        return Sql.query("select west, south, east, north from site_summary"
+                + " where site_id = (select id from place where slug = ? and level = 'SITE') and west is not null",
+                rs -> new Bounds(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)), siteSlug)
+                .stream().findFirst().orElse(null);
     }
 
     /**

@@ -159,7 +159,7 @@ public final class Charts {
     }
 
     /** The most steps a site's chart and its table show: more days of change are shown by month, or by year. */
-    public static final int MAX_STEPS = 60;
+    public static final int MAX_STEPS = 60; // as site summaries count them (migration V25)
 
     /** One condition's share of one stretch of time, as a rectangle. */
     public record Slice(double x, double y, double width, double height, Condition condition, long count) {

@@ -124,9 +124,12 @@ public class Registry {
         String worstFirst = WORST_FIRST.replace(CURRENT_STATUS, status);
         Object[] params = asOf == null ? new Object[0] : new Object[] { asOf };
         return Place.findBySlugWithNames(slug, PlaceLevel.SITE).map(site -> {
-            List<StatusCount> counts = rows("select st, count(*) from (select " + status + " as st from place_search s "
-                    + "where s.site_id = ?1 and s.level = 'MONUMENT') m group by st order by " + WORST_FIRST.replace(CURRENT_STATUS, "st"),
-                    with(site.id, params)).stream()
+            // now, from the site's summary; on a day, from its monuments' timelines
+            List<StatusCount> counts = (asOf == null
+                    ? rows("select unnest(conditions), unnest(counts) from site_summary where site_id = ?1", site.id)
+                    : rows("select st, count(*) from (select " + status + " as st from place_search s "
+                            + "where s.site_id = ?1 and s.level = 'MONUMENT') m group by st order by "
+                            + WORST_FIRST.replace(CURRENT_STATUS, "st"), with(site.id, params))).stream()
                     .map(r -> new StatusCount(r[0] == null ? null : Condition.valueOf((String) r[0]), ((Number) r[1]).longValue()))
                     .toList();
             long total = counts.stream().mapToLong(StatusCount::count).sum();
@@ -145,29 +148,15 @@ public class Registry {
 
     /**
      * The days on which the number of a site's monuments in some condition changes, with the counts from then on
-     * (in {@link Condition#WORST_FIRST}), from the timelines the search index keeps: one query, one row per change.
+     * (in {@link Condition#WORST_FIRST}), as the site's summary keeps them (migration V25: one row per period and
+     * condition that changes in it; days, unless a site of thousands of monuments changed on more days than
+     * {@link Charts#MAX_STEPS}: then months, or years, each with the counts at its end).
      */
     public List<Charts.Step> conditionSteps(String siteSlug) {
         readOnly();
-        // one row per day the counts change, unless there are more such days than a chart can show apart (a site of
-        // thousands of monuments): then one row per month, or per year over more than MAX_STEPS months, each with the
-        // counts at its end, so that the page stays the same size whatever the size of the site
         List<Object[]> changes = rows("""
-                with t as (
-                  select u.d, u.c, lead(u.d) over (partition by s.place_id order by u.o) as next
-                  from place_search s, unnest(s.status_days, s.status_conditions) with ordinality as u(d, c, o)
-                  where s.site_id = (select id from place where slug = ?1 and level = 'SITE') and s.level = 'MONUMENT'
-                ), changes as (
-                  select d as day, c, 1 as delta from t union all select next, c, -1 from t where next is not null
-                ), span as (
-                  select case when count(distinct day) <= ?2 then 'day'
-                              when (extract(year from max(day)) - extract(year from min(day))) * 12
-                                   + extract(month from max(day)) - extract(month from min(day)) < ?2 then 'month'
-                              else 'year' end as unit
-                  from changes
-                )
-                select date_trunc(unit, day)::date, c, sum(delta), unit from changes, span group by 1, 2, 4 order by 1""",
-                siteSlug, Charts.MAX_STEPS);
+                select unnest(step_days), unnest(step_conditions), unnest(step_deltas), step_unit from site_summary
+                where site_id = (select id from place where slug = ?1 and level = 'SITE')""", siteSlug);
         List<Charts.Step> steps = new ArrayList<>();
         long[] counts = new long[Condition.WORST_FIRST.size()];
         for (int i = 0; i < changes.size(); i++) {
@@ -381,11 +370,11 @@ public class Registry {
             return Map.of();
         }
         Map<Long, DamageEvent> events = DamageEvent.<DamageEvent>list(
-                "select distinct e from DamageEvent e left join fetch e.claims c left join fetch c.source s "
+                "select e from DamageEvent e left join fetch e.claims c left join fetch c.source s "
                 + "left join fetch s.repeats left join fetch c.actorRecord left join fetch c.disputedBy where e.id in ?1", ids)
                 .stream().collect(Collectors.toMap(e -> e.id, Function.identity()));
         if (effects) {
-            DamageEvent.list("select distinct e from DamageEvent e left join fetch e.effects where e.id in ?1", ids);
+            DamageEvent.list("select e from DamageEvent e left join fetch e.effects where e.id in ?1", ids);
         }
         return events;
     }

@@ -101,11 +101,12 @@ class HistoryTest {
         String unwatched = Db.single(dataSource, """
                 select coalesce(string_agg(tablename, ', '), '') from pg_tables
                 where schemaname = current_schema()
-                  -- the history itself, the search index and event readings derived from the registry, Flyway's
+                  -- the history itself, the search index, site summaries and event readings derived from the registry, Flyway's
                   -- bookkeeping, and accounts, sessions and sign-in failures, which are not registry records (and
                   -- whose history would copy password hashes), and import batches, whose files would be copied whole
                   -- into the history (the draft proposing a batch has its history, and so has every record it writes)
-                  and tablename not in ('change_set', 'history', 'place_search', 'event_reading', 'flyway_schema_history',
+                  and tablename not in ('change_set', 'history', 'place_search', 'site_summary', 'site_summary_stale',
+                                        'event_reading', 'flyway_schema_history',
                                         'account', 'account_session', 'sign_in_failure', 'import_batch', 'import_file')
                   and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
                                   where c.relname = tablename and g.tgname = 'record_history')""");
