@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +26,12 @@ public class UncertainDate {
 
     // YYYY, YYYY-MM or YYYY-MM-DD; years may be negative (astronomical numbering: -0032 is 33 BC)
     private static final Pattern DATE = Pattern.compile("(-?\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?([?~%])?");
+
+    /**
+     * Labels by language and EDTF text, which alone decides them: a page shows dozens of dates and a registry holds a
+     * few thousand different ones, each worked out (parsed, its month named, its digits written) once.
+     */
+    private static final Cache<String, String> LABELS = Caffeine.newBuilder().maximumSize(20_000).build();
 
     public String edtf;
     public LocalDate earliest;
@@ -190,7 +199,13 @@ public class UncertainDate {
      */
     public String label(Locale locale) {
         Words words = Words.of(locale);
-        return precision == DatePrecision.INTERVAL ? intervalLabel(words) : endLabel(edtf, words);
+        return LABELS.get(words.language + edtf, k -> precision == DatePrecision.INTERVAL ? intervalLabel(words) : endLabel(edtf, words));
+    }
+
+    /** {@link #label(Locale)} of a date written in EDTF, which is parsed only if its label is not known yet. */
+    public static String label(String edtf, Locale locale) {
+        String known = LABELS.getIfPresent(Words.of(locale).language + edtf);
+        return known != null ? known : parse(edtf).label(locale);
     }
 
     private String intervalLabel(Words words) {
@@ -217,13 +232,13 @@ public class UncertainDate {
     }
 
     /** How a language writes dates and their doubts. */
-    private record Words(List<String> months, String digits, String bc, String about, String uncertain,
+    private record Words(String language, List<String> months, String digits, String bc, String about, String uncertain,
             String onOrBefore, String onOrAfter, String between) {
 
-        static final Words ENGLISH = new Words(List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+        static final Words ENGLISH = new Words("en:", List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
                 "Oct", "Nov", "Dec"), "0123456789", "%s BC", "about %s", "%s (uncertain)", "on or before %s",
                 "on or after %s", "between %s and %s");
-        static final Words ARABIC = new Words(List.of("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+        static final Words ARABIC = new Words("ar:", List.of("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
                 "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"), "٠١٢٣٤٥٦٧٨٩", "%s ق.م", "نحو %s",
                 "%s (غير مؤكد)", "في %s أو قبله", "في %s أو بعده", "بين %s و%s");
 

@@ -53,7 +53,7 @@ public class Wording {
     }
 
     static String text(Views.DateView date, @TemplateAttribute("locale") Object locale) {
-        return UncertainDate.parse(date.edtf()).label(Language.of(locale).locale);
+        return UncertainDate.label(date.edtf(), Language.of(locale).locale);
     }
 
     static String written(LocalDate day, @TemplateAttribute("locale") Object locale) {
