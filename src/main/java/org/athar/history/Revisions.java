@@ -40,7 +40,7 @@ public class Revisions {
     TransactionManager transactions;
 
     /** The registry's latest change set, 0 before the first. */
-    @Transactional // its own, not the request's session: see Pages#read
+    @Transactional // a transaction of its own, or the page's: see Pages#read
     public long latest() {
         return Sql.query("select coalesce(max(id), 0) from change_set", rs -> rs.getLong(1)).get(0);
     }
@@ -49,7 +49,7 @@ public class Revisions {
      * The revision a record's page shows now: the last change set that changed it, or the registry's latest when its
      * history holds none (records loaded in bulk, which a change set has never touched since).
      */
-    @Transactional // its own, not the request's session: see Pages#read
+    @Transactional // a transaction of its own, or the page's: see Pages#read
     public Revision current(History.Kind kind, long id) {
         long number = Sql.query("select max(h.change_set_id) from history h where " + kind.rows(id), rs -> rs.getLong(1))
                 .stream().filter(n -> n > 0).findFirst().orElseGet(this::latest);
@@ -60,7 +60,7 @@ public class Revisions {
      * Revision {@code number}, if the registry has reached it: the registry after every change set up to that number
      * (numbers between change sets are the state the earlier one left).
      */
-    @Transactional // its own, not the request's session: see Pages#read
+    @Transactional // a transaction of its own, or the page's: see Pages#read
     public Optional<Revision> of(long number, History.Kind kind, long id) {
         return number > latest() ? Optional.empty()
                 : Optional.of(new Revision(number, madeAt(number), number >= current(kind, id).number()));

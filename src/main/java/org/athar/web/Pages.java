@@ -121,7 +121,7 @@ public class Pages {
 
     @GET
     public TemplateInstance home(@QueryParam("page") String page) {
-        return Templates.home(registry.sites(Requests.paging(page, null, LIST)), registry.recentEvents(8));
+        return read(() -> Templates.home(registry.sites(Requests.paging(page, null, LIST)), registry.recentEvents(8)));
     }
 
     /** A kind of record with a page: how to name it, where its history is kept, the start of its addresses. */
@@ -201,12 +201,22 @@ public class Pages {
     }
 
     /**
-     * A lookup in a transaction of its own, like every other read of a page. Outside one, the request's session kept
-     * its connection until the request ended, and the page's next transaction took a second: twenty visitors of site
-     * pages at once held the pool's twenty connections and waited for more, until pages failed with 503.
+     * A lookup in a transaction of its own, unless it is part of a page's. Outside one, the request's session kept its
+     * connection until the request ended, and the page's next transaction took a second: twenty visitors of site pages
+     * at once held the pool's twenty connections and waited for more, until pages failed with 503.
      */
-    private static <T> T read(java.util.function.Supplier<T> lookup) {
+    private static <T> T read(Supplier<T> lookup) {
         return QuarkusTransaction.joiningExisting().call(lookup::get);
+    }
+
+    /**
+     * A page of the registry as it is now reads in one transaction, on one connection: a site page's five reads were
+     * five transactions, each begun and committed. One at an earlier revision reads that revision in a transaction of
+     * its own ({@link Revisions#asOf}) and its lookups in theirs, so that it never holds one connection while it waits
+     * for another.
+     */
+    private static <T> T page(String rev, Supplier<T> page) {
+        return rev == null ? read(page) : page.get();
     }
 
     @GET
@@ -214,27 +224,31 @@ public class Pages {
     public TemplateInstance site(@PathParam("slug") String slug, @QueryParam("page") String page,
             @QueryParam("events") String events, @QueryParam("rev") String rev, @QueryParam("asOf") String asOf,
             @Context UriInfo uri) {
-        Shown<SiteView> site = shownSite(slug, page, events, rev, Requests.date(asOf, "asOf"), uri);
-        // the chart reads the registry as it is now: an earlier revision is shown without it
-        Charts.Stack chart = rev != null ? null : Charts.stack(registry.conditionSteps(slug), site.view().monuments().total(),
-                LocalDate.now(ZoneOffset.UTC));
-        return Templates.site(site.view(), curation(slug), site.cite(), chart, mapTiles.extent(slug));
+        return page(rev, () -> {
+            Shown<SiteView> site = shownSite(slug, page, events, rev, Requests.date(asOf, "asOf"), uri);
+            // the chart reads the registry as it is now: an earlier revision is shown without it
+            Charts.Stack chart = rev != null ? null : Charts.stack(registry.conditionSteps(slug), site.view().monuments().total(),
+                    LocalDate.now(ZoneOffset.UTC));
+            return Templates.site(site.view(), curation(slug), site.cite(), chart, mapTiles.extent(slug));
+        });
     }
 
     @GET
     @Path("monuments/{slug}")
     public TemplateInstance monument(@PathParam("slug") String slug, @QueryParam("page") String page,
             @QueryParam("parts") String parts, @QueryParam("rev") String rev, @Context UriInfo uri) {
-        Shown<MonumentView> monument = shownMonument(slug, page, parts, rev, uri);
-        MonumentView view = monument.view();
-        return Templates.monument(view, curation(slug), monument.cite(),
-                Charts.timeline(view.events().items(), view.statusTimeline(), LocalDate.now(ZoneOffset.UTC)));
+        return page(rev, () -> {
+            Shown<MonumentView> monument = shownMonument(slug, page, parts, rev, uri);
+            MonumentView view = monument.view();
+            return Templates.monument(view, curation(slug), monument.cite(),
+                    Charts.timeline(view.events().items(), view.statusTimeline(), LocalDate.now(ZoneOffset.UTC)));
+        });
     }
 
     @GET
     @Path("events/{slug}")
     public TemplateInstance event(@PathParam("slug") String slug, @QueryParam("rev") String rev, @Context UriInfo uri) {
-        Shown<EventDetail> event = shownEvent(slug, rev, uri);
+        Shown<EventDetail> event = page(rev, () -> shownEvent(slug, rev, uri));
         return Templates.event(event.view(), new Curation(!identity.isAnonymous(), List.of()), event.cite());
     }
 
@@ -242,7 +256,7 @@ public class Pages {
     @Path("sources/{id}")
     public TemplateInstance source(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("rev") String rev,
             @Context UriInfo uri) {
-        Shown<SourceView> source = shownSource(id, page, rev, uri);
+        Shown<SourceView> source = page(rev, () -> shownSource(id, page, rev, uri));
         return Templates.source(source.view(), source.cite());
     }
 
@@ -304,7 +318,7 @@ public class Pages {
     @Produces(LinkedData.MEDIA_TYPE)
     public Map<String, Object> monumentLd(@PathParam("slug") String slug, @QueryParam("page") String page,
             @QueryParam("parts") String parts, @QueryParam("rev") String rev, @Context UriInfo uri) {
-        return linked(uri).monument(shownMonument(slug, page, parts, rev, uri).view());
+        return linked(uri).monument(page(rev, () -> shownMonument(slug, page, parts, rev, uri)).view());
     }
 
     @GET
@@ -312,14 +326,14 @@ public class Pages {
     @Produces(LinkedData.MEDIA_TYPE)
     public Map<String, Object> siteLd(@PathParam("slug") String slug, @QueryParam("page") String page,
             @QueryParam("events") String events, @QueryParam("rev") String rev, @Context UriInfo uri) {
-        return linked(uri).site(shownSite(slug, page, events, rev, uri).view());
+        return linked(uri).site(page(rev, () -> shownSite(slug, page, events, rev, uri)).view());
     }
 
     @GET
     @Path("events/{slug}")
     @Produces(LinkedData.MEDIA_TYPE)
     public Map<String, Object> eventLd(@PathParam("slug") String slug, @QueryParam("rev") String rev, @Context UriInfo uri) {
-        return linked(uri).event(shownEvent(slug, rev, uri).view());
+        return linked(uri).event(page(rev, () -> shownEvent(slug, rev, uri)).view());
     }
 
     @GET
@@ -327,7 +341,7 @@ public class Pages {
     @Produces(LinkedData.MEDIA_TYPE)
     public Map<String, Object> sourceLd(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("rev") String rev,
             @Context UriInfo uri) {
-        return linked(uri).source(shownSource(id, page, rev, uri).view());
+        return linked(uri).source(page(rev, () -> shownSource(id, page, rev, uri)).view());
     }
 
     private static LinkedData linked(UriInfo uri) {
