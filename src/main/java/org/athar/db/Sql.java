@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
@@ -58,8 +59,9 @@ public final class Sql {
 
     private static Session session() {
         Session session = Panache.getEntityManager().unwrap(Session.class);
-        if (session.isJoinedToTransaction()) {
-            // let the SQL see what the transaction changed through entities so far
+        if (session.isJoinedToTransaction() && session.getHibernateFlushMode() != FlushMode.MANUAL) {
+            // let the SQL see what the transaction changed through entities so far (a read, whose session is never
+            // flushed, changed nothing: checking the entities a page loaded took 3% of its time)
             session.flush();
         }
         return session;
