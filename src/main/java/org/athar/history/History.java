@@ -110,6 +110,21 @@ public class History {
         String rows(long id) {
             return "(" + rows.replace(":id", Long.toString(id)) + ")";
         }
+
+        /**
+         * {@link #rows(long)} with the id as parameters, one per "?" ({@link #ids(long)} binds them): a statement that
+         * is the same for every record, so that PostgreSQL plans it once instead of for every page (0.3 ms each).
+         */
+        String parameterRows() {
+            return "(" + rows.replace("':id'", "?::text").replace(":id", "?::bigint") + ")";
+        }
+
+        /** The parameters of {@link #parameterRows()}. */
+        Object[] ids(long id) {
+            Object[] ids = new Object[rows.split(":id", -1).length - 1];
+            Arrays.fill(ids, id);
+            return ids;
+        }
     }
 
     /**

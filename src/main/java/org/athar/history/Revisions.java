@@ -51,9 +51,11 @@ public class Revisions {
      */
     @Transactional // a transaction of its own, or the page's: see Pages#read
     public Revision current(History.Kind kind, long id) {
-        long number = Sql.query("select max(h.change_set_id) from history h where " + kind.rows(id), rs -> rs.getLong(1))
-                .stream().filter(n -> n > 0).findFirst().orElseGet(this::latest);
-        return new Revision(number, madeAt(number), true);
+        // one statement, not three: every page asks
+        return Sql.query("select n, (select made_at from change_set where id <= n order by id desc limit 1) from (select "
+                + "coalesce((select max(h.change_set_id) from history h where " + kind.parameterRows() + "), "
+                + "(select coalesce(max(id), 0) from change_set)) as n) r",
+                rs -> new Revision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), true), kind.ids(id)).get(0);
     }
 
     /**
