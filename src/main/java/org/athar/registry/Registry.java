@@ -64,6 +64,9 @@ public class Registry {
     private static final String PLACE_REF = "select p.slug, s.display_name, p.level, p.kind, " + CURRENT_STATUS
             + " from place p join place_search s on s.place_id = p.id\n";
 
+    /** {@link #PLACE_REF} from the search rows alone, which keep each place's address too (migration V25). */
+    private static final String SEARCH_REF = "select s.slug, s.display_name, s.level, s.kind, " + CURRENT_STATUS + " from place_search s\n";
+
     /** Worst condition first, what a visitor most needs to know; unknown, then not assessed, last. */
     private static final String WORST_FIRST = "array_position(" + Condition.WORST_FIRST_SQL + ", " + CURRENT_STATUS + ") nulls last";
 
@@ -84,7 +87,7 @@ public class Registry {
     public Page<PlaceRef> sites(Paging paging) {
         readOnly();
         long total = count("select count(*) from place_search where level = 'SITE'");
-        return Page.of(paging, total, placeRefs(PLACE_REF + "where s.level = 'SITE' order by s.display_name, p.slug", paging));
+        return Page.of(paging, total, placeRefs(SEARCH_REF + "where s.level = 'SITE' order by s.display_name, s.slug", paging));
     }
 
     /** Monuments (not sites or parts), by slug, one page at a time. */
@@ -133,8 +136,8 @@ public class Registry {
                     .map(r -> new StatusCount(r[0] == null ? null : Condition.valueOf((String) r[0]), ((Number) r[1]).longValue()))
                     .toList();
             long total = counts.stream().mapToLong(StatusCount::count).sum();
-            Page<PlaceRef> page = Page.of(monuments, total, placeRefs(PLACE_REF.replace(CURRENT_STATUS, status)
-                    + "where s.site_id = ?1 and s.level = 'MONUMENT' order by " + worstFirst + ", s.display_name, p.slug",
+            Page<PlaceRef> page = Page.of(monuments, total, placeRefs(SEARCH_REF.replace(CURRENT_STATUS, status)
+                    + "where s.site_id = ?1 and s.level = 'MONUMENT' order by " + worstFirst + ", s.display_name, s.slug",
                     monuments, with(site.id, params)));
             List<StatusView> timeline = timeline(site);
             StatusView shown = asOf == null ? first(timeline) : timeline.stream()

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.athar.map.MapTiles;
 import org.athar.registry.Registry.Paging;
+import org.athar.registry.Views.PlaceRef;
 import org.athar.registry.Views.StatusCount;
 import org.athar.status.Condition;
 import org.athar.testsupport.Db;
@@ -87,6 +88,10 @@ class SiteSummaryTest {
 
         Db.execute(dataSource, "delete from place where slug = 'ss-2'");
         assertEquals(List.of(new StatusCount(null, 1)), counts("ss-site"));
+        // the list of monuments, read from the search rows alone, follows a change of address
+        Db.execute(dataSource, "update place set slug = 'ss-3-renamed' where slug = 'ss-3'");
+        assertEquals(List.of("ss-3-renamed"), registry.site("ss-site", new Paging(1, 20), new Paging(1, 20)).orElseThrow()
+                .monuments().items().stream().map(PlaceRef::slug).toList());
         assertFresh();
     }
 
