@@ -2,11 +2,12 @@
 # The page benchmark: public pages and search over HTTP on a generated registry, against nginx serving the same
 # bytes from disk in the same run, and the time from start to first page.
 #
-#   src/bench/pages.sh [places]        (default 100000; ATHAR_BENCH_DIR, DURATION, CONNECTIONS may be set)
+#   src/bench/pages.sh [places]        (default 100000; ATHAR_BENCH_DIR, DURATION, CONNECTIONS, GC may be set)
 #
 # It installs what it needs from Debian (wrk, nginx, PostgreSQL), runs its own PostgreSQL cluster in
 # $ATHAR_BENCH_DIR (default /tmp/athar-bench) as the "external" database, generates the registry there once, and runs
-# the packaged application with -Xmx256m. Everything listens on loopback and stops at the end.
+# the packaged application with -Xmx256m and the collector the README recommends for small nodes (GC=Parallel; GC=G1
+# is the JVM's own choice on 2 cores). Everything listens on loopback and stops at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -16,6 +17,7 @@ DURATION=${DURATION:-15s}
 PGPORT=55432 APPPORT=8181 NGINXPORT=8182
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 URL="jdbc:postgresql://localhost:$PGPORT/athar?user=postgres"
+JVM=(-Xmx256m "-XX:+Use${GC:-Parallel}GC")
 mkdir -p "$WORK"
 chmod 755 "$WORK"
 
@@ -63,7 +65,7 @@ psql -c "select '/api/search?q=' || replace(name, ' ', '+') from place_name wher
 start_app() { # $1: page cache on or off
   ATHAR_PAGE_CACHE_ENABLED=$1 QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$APPPORT \
     QUARKUS_HTTP_ACCESS_LOG_ENABLED=${ACCESS_LOG:-false} \
-    java -Xmx256m -jar "$JAR" > "$WORK/app.log" 2>&1 &
+    java "${JVM[@]}" -jar "$JAR" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.01; done
 }
@@ -75,13 +77,13 @@ row() { printf "| %-22s | %5s | %8s | %8s | %8s | %9s | %9s | %6s |\n" "$@"; }
 start_app false && stop_app
 
 echo
-echo "## Start to first page (-Xmx256m)"
+echo "## Start to first page (${JVM[*]})"
 # JDK 25's ahead-of-time cache (JEP 483/514), when that JDK is here: one training run that opens a page of each kind
 # and exits, then starts that reuse the classes it loaded and linked
 JDK25=$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -1)
 if [ -n "$JDK25" ]; then
   rm -f "$WORK/athar.aot"
-  QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$APPPORT "$JDK25/bin/java" -Xmx256m -XX:AOTCacheOutput="$WORK/athar.aot" \
+  QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$APPPORT "$JDK25/bin/java" "${JVM[@]}" -XX:AOTCacheOutput="$WORK/athar.aot" \
     -jar "$JAR" > "$WORK/train.log" 2>&1 &
   APP_PID=$!
   until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.05; done
@@ -100,7 +102,7 @@ for db in external embedded external-jdk25-aot; do
     fi
     [ $db != external-jdk25-aot ] || jvm=("$JDK25/bin/java" -XX:AOTCache="$WORK/athar.aot")
     t0=$(date +%s%N)
-    env "${env[@]}" QUARKUS_HTTP_PORT=$APPPORT "${jvm[@]}" -Xmx256m -jar "$JAR" > "$WORK/start.log" 2>&1 &
+    env "${env[@]}" QUARKUS_HTTP_PORT=$APPPORT "${jvm[@]}" "${JVM[@]}" -jar "$JAR" > "$WORK/start.log" 2>&1 &
     APP_PID=$!
     until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.005; done
     t1=$(date +%s%N)
