@@ -27,12 +27,6 @@ public class UncertainDate {
     // YYYY, YYYY-MM or YYYY-MM-DD; years may be negative (astronomical numbering: -0032 is 33 BC)
     private static final Pattern DATE = Pattern.compile("(-?\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?([?~%])?");
 
-    /**
-     * Labels by language and EDTF text, which alone decides them: a page shows dozens of dates and a registry holds a
-     * few thousand different ones, each worked out (parsed, its month named, its digits written) once.
-     */
-    private static final Cache<String, String> LABELS = Caffeine.newBuilder().maximumSize(20_000).build();
-
     public String edtf;
     public LocalDate earliest;
     public LocalDate latest;
@@ -199,12 +193,12 @@ public class UncertainDate {
      */
     public String label(Locale locale) {
         Words words = Words.of(locale);
-        return LABELS.get(words.language + edtf, k -> precision == DatePrecision.INTERVAL ? intervalLabel(words) : endLabel(edtf, words));
+        return words.labels.get(edtf, k -> precision == DatePrecision.INTERVAL ? intervalLabel(words) : endLabel(edtf, words));
     }
 
     /** {@link #label(Locale)} of a date written in EDTF, which is parsed only if its label is not known yet. */
     public static String label(String edtf, Locale locale) {
-        String known = LABELS.getIfPresent(Words.of(locale).language + edtf);
+        String known = Words.of(locale).labels.getIfPresent(edtf);
         return known != null ? known : parse(edtf).label(locale);
     }
 
@@ -231,16 +225,24 @@ public class UncertainDate {
         return end.contains("?") || end.contains("%") ? words.uncertain.formatted(text) : text;
     }
 
-    /** How a language writes dates and their doubts. */
-    private record Words(String language, List<String> months, String digits, String bc, String about, String uncertain,
+    /**
+     * How a language writes dates and their doubts, and the labels it has written, by EDTF text, which alone decides
+     * them: a page shows dozens of dates and a registry holds a few thousand different ones, each worked out (parsed,
+     * its month named, its digits written) once.
+     */
+    private record Words(Cache<String, String> labels, List<String> months, String digits, String bc, String about, String uncertain,
             String onOrBefore, String onOrAfter, String between) {
 
-        static final Words ENGLISH = new Words("en:", List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+        static final Words ENGLISH = new Words(newLabels(), List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
                 "Oct", "Nov", "Dec"), "0123456789", "%s BC", "about %s", "%s (uncertain)", "on or before %s",
                 "on or after %s", "between %s and %s");
-        static final Words ARABIC = new Words("ar:", List.of("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+        static final Words ARABIC = new Words(newLabels(), List.of("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
                 "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"), "٠١٢٣٤٥٦٧٨٩", "%s ق.م", "نحو %s",
                 "%s (غير مؤكد)", "في %s أو قبله", "في %s أو بعده", "بين %s و%s");
+
+        private static Cache<String, String> newLabels() {
+            return Caffeine.newBuilder().maximumSize(10_000).build();
+        }
 
         static Words of(Locale locale) {
             return locale != null && locale.getLanguage().equals("ar") ? ARABIC : ENGLISH;

@@ -1,8 +1,10 @@
 package org.athar.vocabulary;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A controlled-vocabulary value: stored by its constant name, shown by its label. Labels are the field's own
@@ -21,7 +23,7 @@ public interface Term {
 
     /** The label in a language the registry is written in; English for any other. */
     default String label(Locale locale) {
-        return Labels.of(locale).getString(key());
+        return Labels.label(this, locale);
     }
 
     /** Its key in the label files. */
@@ -46,8 +48,14 @@ public interface Term {
         private static final ResourceBundle ENGLISH = bundle("vocabulary", Locale.ROOT);
         private static final ResourceBundle IN_ARABIC = bundle("vocabulary", ARABIC);
 
-        static ResourceBundle of(Locale locale) {
-            return locale != null && locale.getLanguage().equals("ar") ? IN_ARABIC : ENGLISH;
+        // a page shows hundreds of labels: each is looked up in its file once, not by building its key every time
+        private static final Map<Term, String> ENGLISH_LABELS = new ConcurrentHashMap<>();
+        private static final Map<Term, String> ARABIC_LABELS = new ConcurrentHashMap<>();
+
+        static String label(Term term, Locale locale) {
+            boolean arabic = locale != null && locale.getLanguage().equals("ar");
+            return (arabic ? ARABIC_LABELS : ENGLISH_LABELS).computeIfAbsent(term,
+                    t -> (arabic ? IN_ARABIC : ENGLISH).getString(t.key()));
         }
 
         /** Whether a label file has this term (the test of completeness asks). */
