@@ -355,11 +355,14 @@ public class Registry {
 
     /** A place's events, oldest first by their stored reading, undated last: one page, with claims and effects. */
     private Page<EventView> events(Place place, Paging paging) {
-        long total = count("select count(*) from damage_event_place where place_id = ?1", place.id);
-        List<Long> ids = ids("""
-                select r.event_id from damage_event_place dp join event_reading r on r.event_id = dp.event_id
+        // the page's events with the number of them all, in one statement (counted apart only past the last page)
+        List<Object[]> rows = paged("""
+                select r.event_id, count(*) over () from damage_event_place dp join event_reading r on r.event_id = dp.event_id
                 join damage_event e on e.id = dp.event_id where dp.place_id = ?1 order by r.day nulls last, e.slug""",
                 paging, place.id);
+        long total = rows.isEmpty() ? count("select count(*) from damage_event_place where place_id = ?1", place.id)
+                : ((Number) rows.get(0)[1]).longValue();
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
         Map<Long, DamageEvent> events = eventsWithClaims(ids, true);
         return Page.of(paging, total, ids.stream().map(events::get).map(EventView::of).toList());
     }
@@ -426,11 +429,14 @@ public class Registry {
         return bind(em().createNativeQuery(sql), params).getResultList();
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> paged(String sql, Paging paging, Object... params) {
+        return bind(em().createNativeQuery(sql), params).setFirstResult(paging.offset()).setMaxResults(paging.size())
+                .getResultList();
+    }
+
     private static List<PlaceRef> placeRefs(String sql, Paging paging, Object... params) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em().createNativeQuery(sql), params).setFirstResult(paging.offset())
-                .setMaxResults(paging.size()).getResultList();
-        return rows.stream().map(r -> placeRef(r, 0)).toList();
+        return paged(sql, paging, params).stream().map(r -> placeRef(r, 0)).toList();
     }
 
     private static PlaceRef placeRef(Object[] row, int from) {
