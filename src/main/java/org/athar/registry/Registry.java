@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -284,7 +285,8 @@ public class Registry {
         long total = Math.min(counted, ACTOR_CLAIMS_COUNTED);
         return Page.of(paging, total, supported(ids.isEmpty() ? List.of()
                 : Claim.<Claim>find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
-                        + "left join fetch c.disputedBy where c.id in ?1 order by c.id desc", ids).list()));
+                        + "left join fetch c.disputedBy where c.id in " + parameters(padded(ids)) + " order by c.id desc",
+                        padded(ids)).list()));
     }
 
     /** How many claims are about the actor, counted up to {@link #ACTOR_CLAIMS_COUNTED} (and one more, meaning more). */
@@ -375,14 +377,34 @@ public class Registry {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        Object[] padded = padded(ids);
+        String in = " where e.id in " + parameters(padded);
         Map<Long, DamageEvent> events = DamageEvent.<DamageEvent>list(
                 "select e from DamageEvent e left join fetch e.claims c left join fetch c.source s "
-                + "left join fetch s.repeats left join fetch c.actorRecord left join fetch c.disputedBy where e.id in ?1", ids)
+                + "left join fetch s.repeats left join fetch c.actorRecord left join fetch c.disputedBy" + in, padded)
                 .stream().collect(Collectors.toMap(e -> e.id, Function.identity()));
         if (effects) {
-            DamageEvent.list("select e from DamageEvent e left join fetch e.effects where e.id in ?1", ids);
+            DamageEvent.list("select e from DamageEvent e left join fetch e.effects" + in, padded);
         }
         return events;
+    }
+
+    /** "(?1, ?2, ...)", a parameter for each of these. */
+    private static String parameters(Object[] values) {
+        return IntStream.rangeClosed(1, values.length).mapToObj(i -> "?" + i).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Ids as that many single parameters, padded with the last to a power of two: Hibernate keeps the plan of a query
+     * only when no parameter is a list (it worked out the SQL again for every page), and a few lengths make a few
+     * plans, and a few statements for PostgreSQL to prepare.
+     */
+    private static Object[] padded(List<Long> ids) {
+        Object[] padded = new Object[Integer.highestOneBit(ids.size() * 2 - 1)];
+        for (int i = 0; i < padded.length; i++) {
+            padded[i] = ids.get(Math.min(i, ids.size() - 1));
+        }
+        return padded;
     }
 
     private static List<ClaimView> claimsAbout(Place place) {
