@@ -40,9 +40,15 @@ public class Revisions {
     TransactionManager transactions;
 
     /** The registry's latest change set, 0 before the first. */
+    private static final String LATEST = "select coalesce(max(id), 0) from change_set";
+
+    /** When the registry reached revision %s: the time of its last change set up to that number. */
+    private static final String MADE_AT = "select made_at from change_set where id <= %s order by id desc limit 1";
+
+    /** The registry's latest change set, 0 before the first. */
     @Transactional // a transaction of its own, or the page's: see Pages#read
     public long latest() {
-        return Sql.query("select coalesce(max(id), 0) from change_set", rs -> rs.getLong(1)).get(0);
+        return Sql.query(LATEST, rs -> rs.getLong(1)).get(0);
     }
 
     /**
@@ -52,9 +58,8 @@ public class Revisions {
     @Transactional // a transaction of its own, or the page's: see Pages#read
     public Revision current(History.Kind kind, long id) {
         // one statement, not three: every page asks
-        return Sql.query("select n, (select made_at from change_set where id <= n order by id desc limit 1) from (select "
-                + "coalesce((select max(h.change_set_id) from history h where " + kind.parameterRows() + "), "
-                + "(select coalesce(max(id), 0) from change_set)) as n) r",
+        return Sql.query("select n, (" + MADE_AT.formatted("n") + ") from (select coalesce((select max(h.change_set_id) "
+                + "from history h where " + kind.parameterRows() + "), (" + LATEST + ")) as n) r",
                 rs -> new Revision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), true), kind.ids(id)).get(0);
     }
 
@@ -70,8 +75,7 @@ public class Revisions {
 
     /** When the registry reached a revision: the time of its last change set up to that number. */
     private OffsetDateTime madeAt(long number) {
-        return Sql.query("select made_at from change_set where id <= ? order by id desc limit 1",
-                rs -> rs.getObject(1, OffsetDateTime.class), number).stream().findFirst().orElse(null);
+        return Sql.query(MADE_AT.formatted("?"), rs -> rs.getObject(1, OffsetDateTime.class), number).stream().findFirst().orElse(null);
     }
 
     /** Reads {@code read} with the record as it was just after change set {@code number}, then undoes everything. */

@@ -283,10 +283,13 @@ public class Registry {
                 : rows("select id, 0 from (" + actorClaimIds(actor, upTo) + ") x order by id desc offset " + paging.offset()
                         + " limit " + paging.size(), names).stream().map(r -> ((Number) r[0]).longValue()).toList();
         long total = Math.min(counted, ACTOR_CLAIMS_COUNTED);
-        return Page.of(paging, total, supported(ids.isEmpty() ? List.of()
-                : Claim.<Claim>find("from Claim c join fetch c.source left join fetch c.event left join fetch c.actorRecord "
-                        + "left join fetch c.disputedBy where c.id in " + parameters(padded(ids)) + " order by c.id desc",
-                        padded(ids)).list()));
+        if (ids.isEmpty()) {
+            return Page.of(paging, total, List.of());
+        }
+        Object[] padded = padded(ids);
+        return Page.of(paging, total, supported(Claim.<Claim>find("from Claim c join fetch c.source left join fetch c.event "
+                + "left join fetch c.actorRecord left join fetch c.disputedBy where c.id in " + parameters(padded)
+                + " order by c.id desc", padded).list()));
     }
 
     /** How many claims are about the actor, counted up to {@link #ACTOR_CLAIMS_COUNTED} (and one more, meaning more). */
