@@ -115,7 +115,15 @@ public class BroadWords {
     /** What searches may read now, or null when they must go to SQL. */
     public Snapshot current() {
         Snapshot s = snapshot;
-        return s != null && changes.listening() && System.nanoTime() - writtenAt >= AFTER_WRITE_NANOS ? s : null;
+        return s != null && settled() ? s : null;
+    }
+
+    /**
+     * Whether what this node holds in memory of the search rows can be trusted now: it hears announcements, and no
+     * write through it is so recent that its announcement may still be on its way.
+     */
+    boolean settled() {
+        return changes.listening() && System.nanoTime() - writtenAt >= AFTER_WRITE_NANOS;
     }
 
     void install(@Observes Filters filters) {

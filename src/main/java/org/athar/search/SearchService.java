@@ -91,6 +91,9 @@ public class SearchService {
     @Inject
     BroadWords broadWords;
 
+    @Inject
+    NameTrigrams nameTrigrams;
+
     /** What a search found, however it was answered: the page, the counts, and the best name match before filters. */
     private record Answer(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, double bestName) {
     }
@@ -125,7 +128,9 @@ public class SearchService {
             }
             BroadWords.Snapshot words = fromMemory && request.hasQuery() ? broadWords.current() : null;
             boolean broad = words != null && words.holds(text.words());
-            Answer answer = broad ? inMemory(connection, words, request, text, siteId) : inSql(connection, request, text, siteId);
+            long[] fuzzy = fromMemory && text.distinctive() ? nameTrigrams.candidates(text.core()) : null;
+            Answer answer = broad ? inMemory(connection, words, request, text, siteId, fuzzy)
+                    : inSql(connection, request, text, siteId, fuzzy);
             if (broad) {
                 broadWords.answeredOne();
             }
@@ -151,9 +156,9 @@ public class SearchService {
         return facets;
     }
 
-    private static Answer inSql(Connection connection, SearchRequest request, Normalized text, Long siteId)
-            throws SQLException {
-        Query sql = build(request, text, siteId);
+    private static Answer inSql(Connection connection, SearchRequest request, Normalized text, Long siteId,
+            long[] fuzzy) throws SQLException {
+        Query sql = build(request, text, siteId, fuzzy);
         List<Hit> hits = new ArrayList<>();
         Map<String, List<FacetValue>> facets = noFacets();
         long total = 0;
@@ -196,10 +201,10 @@ public class SearchService {
      * and, once the page is known, its rows' addresses; ranking, filtering and counting happen in the snapshot.
      */
     private static Answer inMemory(Connection connection, BroadWords.Snapshot words, SearchRequest r, Normalized text,
-            Long siteId) throws SQLException {
+            Long siteId, long[] fuzzy) throws SQLException {
         Map<Long, BroadWords.Snapshot.NameMatch> names = new HashMap<>();
         float bestName = 0;
-        try (PreparedStatement s = nameMatches(text).prepare(connection); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = nameMatches(text, fuzzy).prepare(connection); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 names.put(rs.getLong(1), new BroadWords.Snapshot.NameMatch(rs.getFloat(2), rs.getString(3)));
                 bestName = Math.max(bestName, rs.getFloat(2));
@@ -258,17 +263,22 @@ public class SearchService {
 
     /**
      * Places whose names match a search, with their score and the name: exactly (3), or (when it has a distinctive
-     * part) fuzzily on that part (1 + similarity).
+     * part) fuzzily on that part (1 + similarity), among the places {@link NameTrigrams} proposes when it can (fuzzy
+     * not null), else by the trigram index.
      */
-    private static Query nameMatches(Normalized text) {
+    private static Query nameMatches(Normalized text, long[] fuzzy) {
         String compact = text.compact();
         Query q = new Query().append("""
                 select n.place_id,
                        max(case when n.compact = ? then 3 else 1 + similarity(?, n.core) end) as score,
                        (array_agg(n.name order by n.compact = ? desc, similarity(?, n.core) desc))[1] as matched_name
                 from place_name n where n.compact = ?""", compact, text.core(), compact, text.core(), compact);
-        if (text.distinctive()) {
+        if (text.distinctive() && fuzzy == null) {
             q.append(" or ? % n.core", text.core());
+        } else if (text.distinctive()) {
+            // as % compares, without the index: the places proposed are few
+            q.append(" or (n.place_id = any(?) and similarity(?, n.core) >= ?::float8)", fuzzy, text.core(),
+                    Double.parseDouble(NAME_THRESHOLD));
         }
         return q.append(" group by n.place_id");
     }
@@ -398,7 +408,7 @@ public class SearchService {
         }
     }
 
-    private static Query build(SearchRequest r, Normalized text, Long siteId) {
+    private static Query build(SearchRequest r, Normalized text, Long siteId, long[] fuzzy) {
         Query q = new Query();
         String status = status(r);
         Object[] statusParam = r.asOf() == null ? new Object[0] : new Object[] { r.asOf() };
@@ -408,7 +418,7 @@ public class SearchService {
         String columns = "s.place_id, s.site_id, s.level, s.display_name, s.latest_event, ";
         q.append("with ");
         if (r.hasQuery()) {
-            q.append("names as (").append(nameMatches(text)).append("),\n");
+            q.append("names as (").append(nameMatches(text, fuzzy)).append("),\n");
             // places found by name, then places whose names or texts have all the words, each filtered in its scan
             q.append("f as materialized (select " + columns + "nm.score, nm.matched_name from names nm "
                     + "join place_search s using (place_id) where true");
