@@ -18,6 +18,8 @@ import jakarta.transaction.TransactionManager;
 import org.athar.db.Sql;
 import org.athar.history.Restore.Target;
 
+import io.quarkus.qute.TemplateData;
+
 
 /**
  * Revisions: a record as it was just after a change set of the registry (its number is the revision), so that a page
@@ -30,6 +32,7 @@ import org.athar.history.Restore.Target;
 public class Revisions {
 
     /** A revision of a record: the change set, when it was made, and whether it is the record's latest. */
+    @TemplateData
     public record Revision(long number, OffsetDateTime madeAt, boolean latest) {
     }
 

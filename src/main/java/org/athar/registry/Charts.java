@@ -13,6 +13,8 @@ import org.athar.registry.Views.EventView;
 import org.athar.registry.Views.StatusView;
 import org.athar.status.Condition;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * Pictures of time, drawn on the server as SVG by the templates from these models: a monument's timeline (its damage
  * events, each claimed date a point or, for an uncertain window, a bar, the registry's reading marked, competing dates
@@ -31,6 +33,7 @@ public final class Charts {
     }
 
     /** A mark on the axis: the first of a year, or of a month when the chart spans a few years only. */
+    @TemplateData
     public record Tick(double x, LocalDate day, boolean month) {
         /** The tick as EDTF, for its label in the page's language. */
         public DateView label() {
@@ -39,6 +42,7 @@ public final class Charts {
     }
 
     /** One claimed date of an event: a point for a day, else a bar over its window; open ends run to the chart's edge. */
+    @TemplateData
     public record Mark(double x1, double x2, double y, boolean point, boolean open, boolean reading, boolean disputed,
             DateView date, int sources) {
         public double width() {
@@ -51,6 +55,7 @@ public final class Charts {
     }
 
     /** An event: its summary, then each claimed date on a line of its own, the registry's reading first. */
+    @TemplateData
     public record EventRow(double y, String slug, String summary, List<Mark> marks) {
         public double labelY() {
             return y + 10;
@@ -58,12 +63,14 @@ public final class Charts {
     }
 
     /** A status entry, from the day the registry counts it from to the next entry's (or today). */
+    @TemplateData
     public record Band(double x1, double x2, Condition condition, DateView asOf) {
         public double width() {
             return Math.max(x2 - x1, 1);
         }
     }
 
+    @TemplateData
     public record Timeline(int width, int height, List<Tick> ticks, List<EventRow> rows, double bandY, List<Band> bands,
             int firstYear, int lastYear) {
         public double bandTop() {
@@ -155,6 +162,7 @@ public final class Charts {
      * How many of a site's monuments were in a condition from one day on; or, when {@code period} is a month or a year,
      * at the end of that period (which starts on {@code day}).
      */
+    @TemplateData
     public record Step(LocalDate day, List<Long> counts, Views.DateView period) {
     }
 
@@ -162,9 +170,11 @@ public final class Charts {
     public static final int MAX_STEPS = 60; // as site summaries count them (migration V25)
 
     /** One condition's share of one stretch of time, as a rectangle. */
+    @TemplateData
     public record Slice(double x, double y, double width, double height, Condition condition, long count) {
     }
 
+    @TemplateData
     public record Stack(int width, int height, List<Tick> ticks, List<Slice> slices, List<Step> steps, long total,
             List<Condition> conditions) {
         /** "month" or "year" when the steps are periods, each counted at its end; null when they are days. */

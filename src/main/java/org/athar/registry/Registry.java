@@ -87,15 +87,15 @@ public class Registry {
 
     public Page<PlaceRef> sites(Paging paging) {
         readOnly();
-        long total = count("select count(*) from place_search where level = 'SITE'");
-        return Page.of(paging, total, placeRefs(SEARCH_REF + "where s.level = 'SITE' order by s.display_name, s.slug", paging));
+        return placePage(SEARCH_REF + "where s.level = 'SITE' order by s.display_name, s.slug",
+                "select count(*) from place_search where level = 'SITE'", paging);
     }
 
     /** Monuments (not sites or parts), by slug, one page at a time. */
     public Page<PlaceRef> monuments(Paging paging) {
         readOnly();
-        long total = count("select count(*) from place where level = 'MONUMENT'");
-        return Page.of(paging, total, placeRefs(PLACE_REF + "where p.level = 'MONUMENT' order by p.slug", paging));
+        return placePage(PLACE_REF + "where p.level = 'MONUMENT' order by p.slug",
+                "select count(*) from place where level = 'MONUMENT'", paging);
     }
 
     /** The events whose reading is the most recent, newest first, with the places they struck. */
@@ -144,7 +144,7 @@ public class Registry {
             StatusView shown = asOf == null ? first(timeline) : timeline.stream()
                     .filter(v -> !StatusView.effectiveOn(v).isAfter(asOf)).findFirst().orElse(null);
             List<PendingChange> pending = asOf == null ? List.of() : pending(site.id, page.items(), asOf);
-            return new SiteView(site.slug, site.displayName(), site.placeType, site.kind, site.description,
+            return new SiteView(site.id, site.slug, site.displayName(), site.placeType, site.kind, site.description,
                     Views.names(site), LocationView.of(site, staff()), Views.identifiers(site), shown, timeline,
                     counts, page, events(site, events), claimsAbout(site), asOf, pending);
         });
@@ -215,12 +215,12 @@ public class Registry {
                 .or(() -> Place.findBySlugWithNames(slug, PlaceLevel.PART))
                 .map(place -> {
                     List<StatusView> timeline = timeline(place);
-                    long partCount = count("select count(*) from place where parent_id = ?1", place.id);
-                    return new MonumentView(place.slug, place.displayName(), place.level, place.placeType, place.kind,
+                    return new MonumentView(place.id, place.slug, place.displayName(), place.level, place.placeType, place.kind,
                             place.description, ancestors(place), Views.names(place),
                             LocationView.of(place, staff()), Views.identifiers(place), first(timeline), timeline,
                             events(place, events), claimsAbout(place),
-                            Page.of(parts, partCount, placeRefs(PLACE_REF + "where p.parent_id = ?1 order by p.slug", parts, place.id)));
+                            placePage(PLACE_REF + "where p.parent_id = ?1 order by p.slug",
+                                    "select count(*) from place where parent_id = ?1", parts, place.id));
                 });
     }
 
@@ -344,7 +344,7 @@ public class Registry {
             DamageEvent event = eventsWithClaims(List.of(e.id), true).get(e.id);
             List<PlaceRef> places = rows(PLACE_REF.replace("from place p", "from damage_event_place dp join place p on p.id = dp.place_id")
                     + "where dp.event_id = ?1 order by p.slug", e.id).stream().map(r -> placeRef(r, 0)).toList();
-            return new EventDetail(EventView.of(event), places);
+            return new EventDetail(e.id, EventView.of(event), places);
         });
     }
 
@@ -365,8 +365,7 @@ public class Registry {
                 select r.event_id, count(*) over () from damage_event_place dp join event_reading r on r.event_id = dp.event_id
                 join damage_event e on e.id = dp.event_id where dp.place_id = ?1 order by r.day nulls last, e.slug""",
                 paging, place.id);
-        long total = rows.isEmpty() ? count("select count(*) from damage_event_place where place_id = ?1", place.id)
-                : ((Number) rows.get(0)[1]).longValue();
+        long total = total(rows, 1, paging, "select count(*) from damage_event_place where place_id = ?1", place.id);
         List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
         Map<Long, DamageEvent> events = eventsWithClaims(ids, true);
         return Page.of(paging, total, ids.stream().map(events::get).map(EventView::of).toList());
@@ -458,6 +457,20 @@ public class Registry {
     private static List<Object[]> paged(String sql, Paging paging, Object... params) {
         return bind(em().createNativeQuery(sql), params).setFirstResult(paging.offset()).setMaxResults(paging.size())
                 .getResultList();
+    }
+
+    /**
+     * The number of rows of a page's query whose {@code column} counts them all ({@code count(*) over ()}): counted
+     * apart only past the last page, where no row says it.
+     */
+    private static long total(List<Object[]> rows, int column, Paging paging, String countSql, Object... params) {
+        return !rows.isEmpty() ? ((Number) rows.get(0)[column]).longValue() : paging.page() == 1 ? 0 : count(countSql, params);
+    }
+
+    /** A page of places (a {@link #PLACE_REF} or {@link #SEARCH_REF} query) and how many there are, in one statement. */
+    private static Page<PlaceRef> placePage(String sql, String countSql, Paging paging, Object... params) {
+        List<Object[]> rows = paged(sql.replaceFirst("select ", "select count(*) over (), "), paging, params);
+        return Page.of(paging, total(rows, 0, paging, countSql, params), rows.stream().map(r -> placeRef(r, 1)).toList());
     }
 
     private static List<PlaceRef> placeRefs(String sql, Paging paging, Object... params) {

@@ -33,6 +33,10 @@ import org.athar.status.StatusAssessment;
 import org.athar.time.DatePrecision;
 import org.athar.time.UncertainDate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.quarkus.qute.TemplateData;
+
 /**
  * What the registry shows, as records built from loaded entities: the JSON API serialises them and the pages render
  * them, so both always say the same. Vocabulary values serialise as their codes; pages show their labels.
@@ -42,6 +46,7 @@ public final class Views {
     private Views() {
     }
 
+    @TemplateData
     public record DateView(String edtf, LocalDate earliest, LocalDate latest, DatePrecision precision,
             boolean approximate, boolean uncertain, String label) {
         static DateView of(UncertainDate date) {
@@ -67,6 +72,7 @@ public final class Views {
         }
     }
 
+    @TemplateData
     public record NameView(String name, String language, ScriptDirection direction, NameType type) {
         static NameView of(PlaceName n) {
             return new NameView(n.name, n.language, n.direction, n.nameType);
@@ -77,6 +83,7 @@ public final class Views {
      * Where a place lies, as the viewer may see it: staff the point as recorded, the public what its
      * {@link LocationSensitivity} shows (a generalised point, or no coordinates at all when withheld).
      */
+    @TemplateData
     public record LocationView(Double latitude, Double longitude, Certainty certainty, LocationSensitivity sensitivity) {
         static LocationView of(Place p, boolean staff) {
             if (p.latitude == null) {
@@ -94,10 +101,12 @@ public final class Views {
         }
     }
 
+    @TemplateData
     public record IdentifierView(IdentifierScheme scheme, String value, String url) {
     }
 
     /** A place named in passing: enough to link to it. */
+    @TemplateData
     public record PlaceRef(String slug, String name, PlaceLevel level, PlaceKind kind, Condition status) {
         static PlaceRef of(Place p, Condition status) {
             return new PlaceRef(p.slug, p.displayName(), p.level, p.kind, status);
@@ -108,6 +117,7 @@ public final class Views {
         }
     }
 
+    @TemplateData
     public record SourceRef(long id, String title, String publisher, SourceKind kind, DateView published,
             Reliability reliability, String url, String citation, String language) {
         static SourceRef of(Source s) {
@@ -120,6 +130,7 @@ public final class Views {
      * A claim as a page shows it. {@code quoteChecked}: its quote is anchored in its source's full text; {@code actorRef}
      * the actor its words name, when known; {@code disputedBy} the source that disputes it.
      */
+    @TemplateData
     public record ClaimView(long id, SourceRef source, String quote, boolean quoteChecked, DateView date,
             Severity severity, Extent extent, Condition condition, String actor, ActorRef actorRef, Certainty certainty,
             Verification verification, SourceRef disputedBy, String note) {
@@ -131,6 +142,7 @@ public final class Views {
     }
 
     /** An actor named in passing: enough to link to it. */
+    @TemplateData
     public record ActorRef(String slug, String name) {
         static ActorRef of(org.athar.actor.Actor a) {
             return new ActorRef(a.slug, a.name());
@@ -142,6 +154,7 @@ public final class Views {
     }
 
     /** One value the sources claim: the sources and claims that state it, and the weight of evidence for it. */
+    @TemplateData
     public record AlternativeView<T>(T value, int weight, List<SourceRef> sources, List<Long> claimIds) {
         static <V, T> AlternativeView<T> of(EventReading.Alternative<V> a, Function<V, T> map) {
             return new AlternativeView<>(map.apply(a.value()), a.weight(),
@@ -151,6 +164,7 @@ public final class Views {
     }
 
     /** The registry's reading of an event (the best-supported value of each) and every alternative claimed. */
+    @TemplateData
     public record ReadingView(DateView date, Severity severity, Extent extent, String actor, boolean disputed,
             boolean datesDisputed, boolean severityDisputed, List<AlternativeView<DateView>> dates,
             List<AlternativeView<Severity>> severities, List<AlternativeView<Extent>> extents,
@@ -166,6 +180,7 @@ public final class Views {
 
     }
 
+    @TemplateData
     public record EventView(String slug, String summary, CauseCategory causeCategory, CauseType causeType,
             Set<EffectType> effects, ReadingView reading, List<ClaimView> claims) {
         static EventView of(DamageEvent e) {
@@ -174,6 +189,7 @@ public final class Views {
         }
     }
 
+    @TemplateData
     public record StatusView(long id, Condition condition, DateView asOf, String note, List<ClaimView> basis) {
         static StatusView of(StatusAssessment s) {
             return new StatusView(s.id, s.condition, DateView.of(s.asOf), s.note,
@@ -187,6 +203,7 @@ public final class Views {
     }
 
     /** A status entry that may already hold on the day asked about: its window holds the day, it is counted from later. */
+    @TemplateData
     public record PendingChange(String slug, Condition condition, DateView window, LocalDate from, LocalDate to) {
         /** The change came between {@code from} (the day the condition before it was last known) and {@code to}. */
         public boolean bounded() {
@@ -195,13 +212,15 @@ public final class Views {
     }
 
     /** A monument (or part) with everything known about it. */
-    public record MonumentView(String slug, String name, PlaceLevel level, PlaceType placeType, PlaceKind kind,
+    @TemplateData
+    public record MonumentView(@JsonIgnore long id, String slug, String name, PlaceLevel level, PlaceType placeType, PlaceKind kind,
             String description, List<PlaceRef> ancestors, List<NameView> names, LocationView location,
             List<IdentifierView> identifiers, StatusView status, List<StatusView> statusTimeline,
             Page<EventView> events, List<ClaimView> claims, Page<PlaceRef> parts) {
     }
 
     /** How many monuments of a site are in a condition now (null: not yet assessed). */
+    @TemplateData
     public record StatusCount(Condition status, long count) {
         /** Label for a group; monuments with no assessment yet are "not assessed". */
         public String label() {
@@ -210,11 +229,13 @@ public final class Views {
     }
 
     /** The monuments of one page that share a current condition, and how many of the site's do. */
+    @TemplateData
     public record StatusGroup(StatusCount total, List<PlaceRef> monuments) {
     }
 
     /** A site; its monuments come a page at a time, worst condition first, with counts for every condition. */
-    public record SiteView(String slug, String name, PlaceType placeType, PlaceKind kind, String description,
+    @TemplateData
+    public record SiteView(@JsonIgnore long id, String slug, String name, PlaceType placeType, PlaceKind kind, String description,
             List<NameView> names, LocationView location, List<IdentifierView> identifiers, StatusView status,
             List<StatusView> statusTimeline, List<StatusCount> monumentCounts, Page<PlaceRef> monuments,
             Page<EventView> events, List<ClaimView> claims, LocalDate asOf, List<PendingChange> pending) {
@@ -232,6 +253,7 @@ public final class Views {
         }
     }
 
+    @TemplateData
     public record SourceView(long id, String ref, SourceKind kind, String title, String publisher, String author,
             DateView published, String url, String language, Reliability reliability, String reliabilityReason,
             Finding finding, Page<SupportedClaim> claims) {
@@ -242,6 +264,7 @@ public final class Views {
      * the day it was read, or why it has none; the source it repeats and those repeating it; and how long a full text
      * the registry keeps of it for checking quotes (never shown: copyright).
      */
+    @TemplateData
     public record Finding(String archivedUrl, String doi, String identifier, String locator, LocalDate accessedOn,
             String unlocatableReason, SourceRef repeats, List<SourceRef> repeatedBy, Integer textLength) {
         static Finding of(Source s, List<Source> repeatedBy, Integer textLength) {
@@ -253,25 +276,31 @@ public final class Views {
 
     /** An actor: its names, and the claims that say what it did. */
     /** {@code more}: more claims name it than are counted (the page lists the newest of them). */
+    @TemplateData
     public record ActorView(String slug, String name, org.athar.actor.ActorKind kind, String description,
             List<ActorNameView> names, Page<SupportedClaim> claims, boolean more) {
     }
 
+    @TemplateData
     public record ActorNameView(String name, String language) {
     }
 
     /** A claim of a source, with what it is about. */
+    @TemplateData
     public record SupportedClaim(ClaimView claim, String eventSlug, String eventSummary, List<PlaceRef> places) {
     }
 
     /** An event on a page of its own: everything about it, and the places it struck. */
-    public record EventDetail(EventView event, List<PlaceRef> places) {
+    @TemplateData
+    public record EventDetail(@JsonIgnore long id, EventView event, List<PlaceRef> places) {
     }
 
+    @TemplateData
     public record EventSummary(String slug, String summary, ReadingView reading, List<PlaceRef> places) {
     }
 
     /** One page of a longer list: which, of how many, and its items. Page numbers start at 1. */
+    @TemplateData
     public record Page<T>(int page, int size, long total, int pages, List<T> items) {
         public static <T> Page<T> of(Registry.Paging paging, long total, List<T> items) {
             return new Page<>(paging.page(), paging.size(), total, (int) ((total + paging.size() - 1) / paging.size()), items);

@@ -13,12 +13,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * How to cite a record's page: its title, what kind of record it is, the revision shown and the permanent address that
  * reproduces it ({@code ?rev=N}), and the day it was read. Given as plain text (Chicago style for web pages), BibTeX
  * (biblatex's {@code @online} fields, which BibTeX's {@code @misc} also reads) and CSL-JSON (for Zotero, Pandoc and
  * every CSL processor).
  */
+@TemplateData
 public record Citation(String title, String kind, String base, String path, Revision revision, LocalDate accessed) {
 
     public static final String REGISTRY = "Athar heritage damage registry";

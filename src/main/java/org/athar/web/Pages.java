@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import jakarta.persistence.PersistenceException;
 
@@ -49,6 +50,7 @@ import org.athar.transfer.Citation;
 import org.athar.transfer.LinkedData;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,6 +82,7 @@ public class Pages {
     }
 
     /** What signed-in curators see on a place's page besides the public view: the drafts waiting about it. */
+    @TemplateData
     public record Curation(boolean signedIn, List<Draft> drafts) {
     }
 
@@ -141,25 +144,26 @@ public class Pages {
      * Reads a record now or, with {@code rev}, as it was at that revision of the registry: 400 for a malformed revision,
      * 404 for one the registry does not have or one before the record existed.
      */
-    private <V> Shown<V> show(Kind kind, String key, Optional<Long> live, String rev, Supplier<Optional<V>> read,
-            Function<V, String> title, UriInfo uri) {
+    private <V> Shown<V> show(Kind kind, String key, Supplier<Optional<Long>> live, String rev, Supplier<Optional<V>> read,
+            ToLongFunction<V> id, Function<V, String> title, UriInfo uri) {
         Revision revision;
         V view;
         if (rev == null) {
+            // the record's number from what was read: looking it up first cost every page a statement
             view = read.get().orElseThrow(() -> missing(kind.what, kind.table, kind.field, key, kind.prefix));
-            revision = revisions.current(kind.history, live.orElseThrow());
+            revision = revisions.current(kind.history, id.applyAsLong(view));
         } else {
             if (!rev.matches("[1-9][0-9]{0,17}")) {
                 throw new BadParameterException("rev", "'" + rev + "' is not a revision: revisions are positive whole numbers, "
                         + "as in the permanent address a page gives under \"Cite this page\".");
             }
             long number = Long.parseLong(rev);
-            long id = live.or(() -> history.withdrawn(kind.table, kind.field, key))
+            long record = live.get().or(() -> history.withdrawn(kind.table, kind.field, key))
                     .orElseThrow(() -> Requests.notFound(kind.what, key));
-            revision = revisions.of(number, kind.history, id).orElseThrow(() -> new RecordNotFoundException("The registry has "
+            revision = revisions.of(number, kind.history, record).orElseThrow(() -> new RecordNotFoundException("The registry has "
                     + "no revision " + number + ": its latest is " + revisions.latest() + "."));
             try {
-                view = revisions.asOf(number, kind.history, id, read).orElseThrow(() -> new RecordNotFoundException("The "
+                view = revisions.asOf(number, kind.history, record, read).orElseThrow(() -> new RecordNotFoundException("The "
                         + kind.what + " '" + key + "' was not yet in the registry at revision " + number + "."));
             } catch (PersistenceException e) {
                 throw new ConflictException("Revision " + number + " of this " + kind.what + " cannot be shown: " + Sql.refusal(e) + ".");
@@ -174,26 +178,26 @@ public class Pages {
     }
 
     private Shown<SiteView> shownSite(String slug, String page, String events, String rev, LocalDate asOf, UriInfo uri) {
-        return show(SITE, slug, placeId(slug, PlaceLevel.SITE), rev,
+        return show(SITE, slug, () -> placeId(slug, PlaceLevel.SITE), rev,
                 () -> registry.site(slug, Requests.paging(page, null, LIST), Requests.paging(events, "events", null, EVENTS), asOf),
-                SiteView::name, uri);
+                SiteView::id, SiteView::name, uri);
     }
 
     private Shown<MonumentView> shownMonument(String slug, String page, String parts, String rev, UriInfo uri) {
-        return show(MONUMENT, slug, placeId(slug, PlaceLevel.MONUMENT, PlaceLevel.PART), rev,
+        return show(MONUMENT, slug, () -> placeId(slug, PlaceLevel.MONUMENT, PlaceLevel.PART), rev,
                 () -> registry.monument(slug, Requests.paging(page, null, EVENTS), Requests.paging(parts, "parts", null, LIST)),
-                MonumentView::name, uri);
+                MonumentView::id, MonumentView::name, uri);
     }
 
     private Shown<EventDetail> shownEvent(String slug, String rev, UriInfo uri) {
-        return show(EVENT, slug, read(() -> DamageEvent.findBySlug(slug).map(e -> e.id)), rev, () -> registry.event(slug),
-                e -> e.event().summary(), uri);
+        return show(EVENT, slug, () -> read(() -> DamageEvent.findBySlug(slug).map(e -> e.id)), rev, () -> registry.event(slug),
+                EventDetail::id, e -> e.event().summary(), uri);
     }
 
     private Shown<SourceView> shownSource(String id, String page, String rev, UriInfo uri) {
         long number = Requests.parseId(id, "source");
-        return show(SOURCE, id, read(() -> Source.<Source>findByIdOptional(number).map(s -> s.id)), rev,
-                () -> registry.source(number, Requests.paging(page, null, LIST)), SourceView::title, uri);
+        return show(SOURCE, id, () -> read(() -> Source.<Source>findByIdOptional(number).map(s -> s.id)), rev,
+                () -> registry.source(number, Requests.paging(page, null, LIST)), SourceView::id, SourceView::title, uri);
     }
 
     private static Optional<Long> placeId(String slug, PlaceLevel... levels) {
