@@ -65,7 +65,7 @@ public class PageCache {
             "/history/", "/search", "/map", "/api/", "/ld/");
     private static final String KEY = "athar.page-cache.key";
     private static final String GENERATION = "athar.page-cache.generation";
-    private static final String ANONYMOUS = "athar.page-cache.anonymous";
+    static final String ANONYMOUS = "athar.page-cache.anonymous";
     private static final String VARY = "Accept, Accept-Encoding, Accept-Language, Cookie";
     private static final String CDN_CACHE_CONTROL = "CDN-Cache-Control";
 
