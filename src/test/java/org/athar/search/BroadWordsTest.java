@@ -49,7 +49,8 @@ class BroadWordsTest {
     @Inject
     DataSource dataSource;
 
-    private static SearchRequest request(String query) {
+    /** A request with parameters written as in a URL ("q=temple&asOf=2015-09-01"). */
+    static SearchRequest request(String query) {
         MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
         for (String pair : query.split("&")) {
             String[] nameValue = pair.split("=", 2);

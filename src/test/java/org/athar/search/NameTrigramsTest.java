@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MultivaluedHashMap;
 
 import org.athar.testsupport.Db;
 import org.junit.jupiter.api.Test;
@@ -109,7 +108,8 @@ class NameTrigramsTest {
         }
         for (String query : List.of("q=palmira", "q=Tadmur", "q=temple of baal", "q=elahbell", "q=بعلشمين",
                 "q=tetrapilon&status=DESTROYED", "q=palmira&asOf=2015-09-01", "q=baalshamin&sort=name", "q=zzzz")) {
-            assertEquals(search.searchInSql(request(query)).toString(), search.search(request(query)).toString(), query);
+            assertEquals(search.searchInSql(BroadWordsTest.request(query)).toString(),
+                    search.search(BroadWordsTest.request(query)).toString(), query);
         }
     }
 
@@ -142,21 +142,13 @@ class NameTrigramsTest {
         long until = System.currentTimeMillis() + 5_000;
         while (true) {
             awaitNames();
-            boolean has = search.search(request(query)).results().stream().anyMatch(h -> h.slug().equals("name-trigrams-test"));
+            boolean has = search.search(BroadWordsTest.request(query)).results().stream()
+                    .anyMatch(h -> h.slug().equals("name-trigrams-test"));
             if (has == found) {
                 return;
             }
             assertFalse(System.currentTimeMillis() > until, (found ? "never found" : "still found") + " by " + query);
             Thread.sleep(20);
         }
-    }
-
-    private static SearchRequest request(String query) {
-        MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
-        for (String pair : query.split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            params.add(nameValue[0], nameValue[1]);
-        }
-        return SearchRequest.from(params);
     }
 }
