@@ -37,8 +37,9 @@ import io.quarkus.runtime.ShutdownEvent;
  * threshold, and proposes at a lower threshold ({@link #THRESHOLD}) than the search's so that a difference in how a
  * character is classed can only add places, never lose one. It holds the names of one moment and, after that, the
  * places whose search rows were announced as changed (whose names may have changed), which are proposed too; when
- * they are many, or everything changed, or this node cannot hear announcements, everything is read again and, until
- * then, {@link #candidates} answers null and the search asks PostgreSQL's index.
+ * they are many, or everything changed, everything is read again (the first time when a search first asks) and, until
+ * then or while this node cannot hear announcements, {@link #candidates} answers null and the search asks
+ * PostgreSQL's index.
  */
 @ApplicationScoped
 public class NameTrigrams {
@@ -68,6 +69,10 @@ public class NameTrigrams {
     private final Object lock = new Object();
     private boolean loading;
     private boolean loadAgain;
+    /** Whether a search has asked for names since start: until then they are not read. */
+    private boolean asked;
+    private long failedAt = System.nanoTime() - RETRY_NANOS;
+    private static final long RETRY_NANOS = 10_000_000_000L;
     private Set<Long> changedWhileLoading;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "athar-name-trigrams");
@@ -81,7 +86,11 @@ public class NameTrigrams {
      */
     public long[] candidates(String core) {
         State s = state;
-        if (s == null || !broadWords.settled()) {
+        if (s == null) {
+            readWhenAsked();
+            return null;
+        }
+        if (!broadWords.settled()) {
             return null;
         }
         long[] found = s.index.similar(core, THRESHOLD);
@@ -107,7 +116,9 @@ public class NameTrigrams {
         synchronized (lock) {
             if (change.all()) {
                 state = null;
-                load();
+                if (asked) {
+                    load();
+                }
                 return;
             }
             if (changedWhileLoading != null) {
@@ -119,6 +130,22 @@ public class NameTrigrams {
                 if (s.changed.size() > MAX_CHANGED) {
                     load();
                 }
+            }
+        }
+    }
+
+    /**
+     * The names are read when a search first asks for them, not at start: reading 400,000 names took two seconds of
+     * a 2-core machine's first moments, and its first page a second longer. After a failure, not again for a while.
+     */
+    private void readWhenAsked() {
+        if (!enabled) {
+            return;
+        }
+        synchronized (lock) {
+            asked = true;
+            if (state == null && !loading && System.nanoTime() - failedAt > RETRY_NANOS) {
+                load();
             }
         }
     }
@@ -150,6 +177,7 @@ public class NameTrigrams {
                     }
                     // names announced while everything was read may or may not be in it: propose them as changed
                     state = fresh == null ? null : new State(fresh, changedWhileLoading);
+                    failedAt = fresh == null ? System.nanoTime() : failedAt;
                     changedWhileLoading = null;
                     loading = false;
                     return;
