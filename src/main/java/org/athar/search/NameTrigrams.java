@@ -308,8 +308,11 @@ public class NameTrigrams {
             }
         }
 
-        /** Per thread, how many of the query's trigrams each name has: zero between searches. */
-        private final ThreadLocal<byte[]> counts = ThreadLocal.withInitial(() -> new byte[names()]);
+        /**
+         * Per thread, how many of the query's trigrams each name has: zero between searches. One array per thread
+         * for every index, so that an index read again leaves no arrays behind in the threads that searched it.
+         */
+        private static final ThreadLocal<byte[]> COUNTS = ThreadLocal.withInitial(() -> new byte[0]);
 
         /**
          * The places with a name whose trigram similarity to a core is at least the threshold: shared trigrams over
@@ -326,7 +329,11 @@ public class NameTrigrams {
             if (k == 0 || lists.length < least || k > Byte.MAX_VALUE) {
                 return k > Byte.MAX_VALUE ? null : new long[0];
             }
-            byte[] count = counts.get();
+            byte[] count = COUNTS.get();
+            if (count.length < placeOf.length) {
+                count = new byte[placeOf.length + placeOf.length / 8]; // room for names added before the next read
+                COUNTS.set(count);
+            }
             long[] found = new long[16];
             int n = 0;
             for (int[] list : lists) {
@@ -347,10 +354,6 @@ public class NameTrigrams {
                 }
             }
             return Arrays.stream(found, 0, n).distinct().toArray();
-        }
-
-        int names() {
-            return placeOf.length;
         }
     }
 }
