@@ -87,15 +87,16 @@ public class Registry {
 
     public Page<PlaceRef> sites(Paging paging) {
         readOnly();
-        return placePage(SEARCH_REF + "where s.level = 'SITE' order by s.display_name, s.slug",
-                "select count(*) from place_search where level = 'SITE'", paging);
+        // counted apart: counting in the page's statement (count(*) over ()) would join every row to show fifty
+        long total = count("select count(*) from place_search where level = 'SITE'");
+        return Page.of(paging, total, placeRefs(SEARCH_REF + "where s.level = 'SITE' order by s.display_name, s.slug", paging));
     }
 
     /** Monuments (not sites or parts), by slug, one page at a time. */
     public Page<PlaceRef> monuments(Paging paging) {
         readOnly();
-        return placePage(PLACE_REF + "where p.level = 'MONUMENT' order by p.slug",
-                "select count(*) from place where level = 'MONUMENT'", paging);
+        long total = count("select count(*) from place where level = 'MONUMENT'");
+        return Page.of(paging, total, placeRefs(PLACE_REF + "where p.level = 'MONUMENT' order by p.slug", paging));
     }
 
     /** The events whose reading is the most recent, newest first, with the places they struck. */
@@ -467,7 +468,10 @@ public class Registry {
         return !rows.isEmpty() ? ((Number) rows.get(0)[column]).longValue() : paging.page() == 1 ? 0 : count(countSql, params);
     }
 
-    /** A page of places (a {@link #PLACE_REF} or {@link #SEARCH_REF} query) and how many there are, in one statement. */
+    /**
+     * A page of a record's places (a {@link #PLACE_REF} query, such as a monument's parts) and how many there are, in
+     * one statement. Not for the registry's own lists: the count reads every row the query selects.
+     */
     private static Page<PlaceRef> placePage(String sql, String countSql, Paging paging, Object... params) {
         List<Object[]> rows = paged(sql.replaceFirst("select ", "select count(*) over (), "), paging, params);
         return Page.of(paging, total(rows, 0, paging, countSql, params), rows.stream().map(r -> placeRef(r, 1)).toList());

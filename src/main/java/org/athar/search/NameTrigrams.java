@@ -164,7 +164,7 @@ public class NameTrigrams {
                 try {
                     fresh = readAll();
                 } catch (SQLException | RuntimeException e) {
-                    LOG.warnf("Fuzzy names are matched by PostgreSQL alone until the next announcement: %s",
+                    LOG.warnf("Fuzzy names are matched by PostgreSQL alone until they can be read again: %s",
                             e.getMessage());
                     fresh = null;
                 }
