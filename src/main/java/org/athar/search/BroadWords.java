@@ -57,7 +57,7 @@ import io.vertx.core.http.HttpMethod;
  * Never stale: every refresh of search rows is announced by the database (migration V24) and heard by
  * {@link RegistryChanges} before it drops cached pages; the rows announced are read again at once, and an
  * announcement of everything (a bulk load, a restore, or announcements missed while the connection was down) drops
- * the snapshot until it is read again in the background. Until then, while this node cannot hear announcements, and
+ * the snapshot until it is read again in the background. It is first read when a search asks for it. Until then, while this node cannot hear announcements, and
  * for a moment after a write through this node (whose announcement may still be on its way), searches go to SQL.
  */
 @ApplicationScoped
@@ -110,12 +110,37 @@ public class BroadWords {
     private volatile long writtenAt = System.nanoTime() - AFTER_WRITE_NANOS;
     private boolean loading;
     private boolean loadAgain;
+    /** Whether a search has asked for the snapshot since start: until then it is not read. */
+    private boolean asked;
+    private long failedAt = System.nanoTime() - RETRY_NANOS;
+    private static final long RETRY_NANOS = 10_000_000_000L;
     private final Set<Long> changedWhileLoading = new HashSet<>();
 
     /** What searches may read now, or null when they must go to SQL. */
     public Snapshot current() {
         Snapshot s = snapshot;
+        if (s == null) {
+            readWhenAsked();
+        }
         return s != null && settled() ? s : null;
+    }
+
+    /**
+     * The snapshot is read when a search first asks for it, not at start: reading every search row in the background
+     * took a 2-core machine's first seconds and delayed the first page (by 0.7-1 s of 8-9 s). After a failure, not
+     * again for a while.
+     */
+    private void readWhenAsked() {
+        if (!enabled) {
+            return;
+        }
+        synchronized (lock) {
+            asked = true;
+            if (snapshot == null && !loading && System.nanoTime() - failedAt > RETRY_NANOS) {
+                loading = true;
+                loader.execute(this::load);
+            }
+        }
     }
 
     /**
@@ -150,7 +175,7 @@ public class BroadWords {
                 snapshot = null;
                 if (loading) {
                     loadAgain = true;
-                } else {
+                } else if (asked) {
                     loading = true;
                     loader.execute(this::load);
                 }
@@ -173,8 +198,9 @@ public class BroadWords {
             try {
                 fresh = readAll();
             } catch (SQLException | RuntimeException e) {
-                LOG.warnf("Broad words are off until the next announcement: %s", e.getMessage());
+                LOG.warnf("Broad words are off until they are read again: %s", e.getMessage());
                 synchronized (lock) {
+                    failedAt = System.nanoTime();
                     loading = false;
                     changedWhileLoading.clear();
                 }
@@ -190,7 +216,8 @@ public class BroadWords {
                     // rows announced while everything was read may or may not be in it: read them again
                     snapshot = changedWhileLoading.isEmpty() ? fresh : fresh.with(read(changedWhileLoading));
                 } catch (SQLException | RuntimeException e) {
-                    LOG.warnf("Broad words are off until the next announcement: %s", e.getMessage());
+                    LOG.warnf("Broad words are off until they are read again: %s", e.getMessage());
+                    failedAt = System.nanoTime();
                 }
                 changedWhileLoading.clear();
                 loading = false;

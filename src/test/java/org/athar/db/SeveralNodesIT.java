@@ -147,7 +147,7 @@ class SeveralNodesIT {
     @Test
     void aChangeMadeByAScriptIsSearchedFromTheOtherNodesMemory() throws Exception {
         String search = "/api/search?q=theatre&size=100";
-        // the broad words are read in the background at start: until then searches go to SQL
+        // the broad words are read in the background when a search first asks for them: until then searches go to SQL
         eventually(() -> given().baseUri(second).get(search + "&page=1").statusCode() == 200 && answeredFromMemory(second) > 0);
         assertFalse(given().baseUri(second).get(search).asString().contains("\"slug\":\"temple-of-bel\""));
         String description = sql("select description from place where slug = 'temple-of-bel'");
