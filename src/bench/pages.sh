@@ -78,38 +78,35 @@ start_app false && stop_app
 
 echo
 echo "## Start to first page (${JVM[*]})"
-# JDK 25's ahead-of-time cache (JEP 483/514), when that JDK is here: one training run that opens a page of each kind
-# and exits, then starts that reuse the classes it loaded and linked
-JDK25=$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -1)
-if [ -n "$JDK25" ]; then
-  rm -f "$WORK/athar.aot"
-  QUARKUS_DATASOURCE_JDBC_URL=$URL QUARKUS_HTTP_PORT=$APPPORT "$JDK25/bin/java" "${JVM[@]}" -XX:AOTCacheOutput="$WORK/athar.aot" \
-    -jar "$JAR" > "$WORK/train.log" 2>&1 &
-  APP_PID=$!
-  until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.05; done
-  for kind in monument site source search-broad; do curl -sf -o /dev/null "http://localhost:$APPPORT$(head -1 "$WORK/$kind.paths")"; done
-  stop_app
-fi
-for db in external embedded external-jdk25-aot; do
-  [ $db != external-jdk25-aot ] || [ -f "$WORK/athar.aot" ] || continue
-  times=()
+# starts NAME ENV... -- COMMAND...: three starts, each timed from launch to the first page served
+starts() {
+  local name=$1 env=() times=(); shift
+  while [ "$1" != -- ]; do env+=("$1"); shift; done; shift
   for i in 1 2 3; do
-    jvm=(java)
-    if [ $db = embedded ]; then
-      env=(ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/embedded)
-    else
-      env=(QUARKUS_DATASOURCE_JDBC_URL=$URL)
-    fi
-    [ $db != external-jdk25-aot ] || jvm=("$JDK25/bin/java" -XX:AOTCache="$WORK/athar.aot")
     t0=$(date +%s%N)
-    env "${env[@]}" QUARKUS_HTTP_PORT=$APPPORT "${jvm[@]}" "${JVM[@]}" -jar "$JAR" > "$WORK/start.log" 2>&1 &
+    env "${env[@]}" QUARKUS_HTTP_PORT=$APPPORT JAVA_OPTS="${JVM[*]}" "$@" > "$WORK/start.log" 2>&1 &
     APP_PID=$!
     until curl -sf -o /dev/null "http://localhost:$APPPORT/"; do sleep 0.005; done
     t1=$(date +%s%N)
     stop_app
     times+=($(( (t1 - t0) / 1000000 )))
   done
-  echo "$db database: ${times[*]} ms (three starts; the first embedded start of a new data directory also seeds it)"
+  echo "$name: ${times[*]} ms"
+}
+external=(QUARKUS_DATASOURCE_JDBC_URL=$URL)
+embedded=(ATHAR_EMBEDDED_DB_DATA_DIR=$WORK/embedded)
+starts "external database" "${external[@]}" -- java "${JVM[@]}" -jar "$JAR"
+starts "embedded database (the first start of a new data directory also seeds it)" "${embedded[@]}" -- java "${JVM[@]}" -jar "$JAR"
+# the fast start (src/fast-start/build.sh): an uber-jar and the archive of the classes a training run loaded, with
+# JDK 17's dynamic CDS and, when that JDK is here, JDK 25's ahead-of-time cache
+JDK25=$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -1)
+skip=
+for jdk in "" ${JDK25:+"$JDK25"}; do
+  JAVA_OPTS="${JVM[*]}" JAVA_HOME=$jdk FAST_START_SKIP_BUILD=$skip src/fast-start/build.sh | tail -1 | sed 's/^/  /'
+  skip=1
+  label="fast start, JDK $("${jdk:+$jdk/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  starts "external database, $label" "${external[@]}" -- target/fast-start/run
+  starts "embedded database, $label" "${embedded[@]}" -- target/fast-start/run
 done
 
 echo
