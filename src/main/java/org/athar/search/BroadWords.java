@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -445,6 +446,8 @@ public class BroadWords {
         final int[] rank;
         final Map<String, long[]> doc;
         final Map<String, long[]> inNames;
+        /** Sites' slugs and display names, decoded once: a broad search's site facet names hundreds of sites. */
+        private final Map<Integer, String[]> siteTexts;
 
         /** Packs rows, in id order, into a snapshot's arrays; a removed place is a row of null. */
         static final class Builder {
@@ -561,6 +564,7 @@ public class BroadWords {
             rank = ranks(this.order, n);
             this.doc = doc;
             this.inNames = inNames;
+            siteTexts = new ConcurrentHashMap<>();
         }
 
         /** The same places in another order by name, or with other words. */
@@ -585,6 +589,7 @@ public class BroadWords {
             rank = order == s.order ? s.rank : ranks(order, s.ids.length);
             this.doc = doc;
             this.inNames = inNames;
+            siteTexts = s.siteTexts;
         }
 
         Snapshot withWords(Map<String, long[]> doc, Map<String, long[]> inNames) {
@@ -630,6 +635,20 @@ public class BroadWords {
 
         String slug(int i) {
             return new String(slugs, slugAt[i], slugAt[i + 1] - slugAt[i], StandardCharsets.UTF_8);
+        }
+
+        /** The slug of a site held here (by its number). */
+        String siteSlug(int site) {
+            return siteTexts(site)[0];
+        }
+
+        /** The display name of a site held here (by its number). */
+        String siteName(int site) {
+            return siteTexts(site)[1];
+        }
+
+        private String[] siteTexts(int site) {
+            return siteTexts.computeIfAbsent(site, i -> new String[] { slug(i), displayName(i) });
         }
 
         PlaceLevel level(int i) {

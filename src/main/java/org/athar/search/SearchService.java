@@ -246,7 +246,7 @@ public class SearchService {
             int site = words.ordinal(words.siteOf(i));
             hits.add(new Hit(words.slug(i), words.displayName(i), words.level(i),
                     (PlaceType) words.term(i, BroadWords.PLACE_TYPE), (PlaceKind) words.term(i, BroadWords.KIND),
-                    new SiteRef(site < 0 ? null : words.slug(site), site < 0 ? null : words.displayName(site)),
+                    new SiteRef(site < 0 ? null : words.siteSlug(site), site < 0 ? null : words.siteName(site)),
                     words.status(i, asOf), score(f.score()),
                     f.matchedName() != null ? f.matchedName() : namesWithWords.get(words.id(i))));
         }
@@ -258,7 +258,7 @@ public class SearchService {
 
     private static FacetValue siteValue(BroadWords.Snapshot words, String id, long n) {
         int site = words.ordinal(Long.parseLong(id));
-        return new FacetValue(site < 0 ? null : words.slug(site), site < 0 ? null : words.displayName(site), n);
+        return new FacetValue(site < 0 ? null : words.siteSlug(site), site < 0 ? null : words.siteName(site), n);
     }
 
     /**
