@@ -38,18 +38,19 @@ rm -f "$archive"
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 echo "Training run on JDK $feature (embedded database with the seed, port $PORT)"
-# start JAVA_ARGS...: starts the jar on the training database and waits for its first page
+# start LOG JAVA_ARGS...: starts the jar on the training database and waits for its first page
 start() {
-  ATHAR_EMBEDDED_DB_DATA_DIR=$data/db QUARKUS_HTTP_PORT=$PORT "$JAVA" $flags ${JAVA_OPTS:-} "$@" -jar "$JAR" > "$OUT/training.log" 2>&1 &
+  log=$OUT/$1; shift
+  ATHAR_EMBEDDED_DB_DATA_DIR=$data/db QUARKUS_HTTP_PORT=$PORT "$JAVA" $flags ${JAVA_OPTS:-} "$@" -jar "$JAR" > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 3000); do
     curl -sf -o /dev/null "http://localhost:$PORT/" && return
-    kill -0 $pid 2>/dev/null || { tail -20 "$OUT/training.log"; echo "The run stopped before serving a page"; exit 1; }
+    kill -0 $pid 2>/dev/null || { tail -20 "$log"; echo "The run stopped before serving a page ($log)"; exit 1; }
     sleep 0.02
   done
   echo "No page after a minute"; kill $pid; exit 1
 }
-start "$record"
+start training.log "$record"
 # a page of each kind, a few times over, in both languages and as JSON: what a node serves first
 for _ in 1 2 3 4 5; do
   for path in / /sites/palmyra /monuments/temple-of-bel /events/islamic-state-captures-palmyra-2015 /sources/1 \
@@ -61,11 +62,11 @@ for _ in 1 2 3 4 5; do
 done
 kill $pid # the archive is written as the JVM exits
 wait $pid || true
-[ -s "$archive" ] || { tail -20 "$OUT/training.log"; echo "No archive was written"; exit 1; }
+[ -s "$archive" ] || { tail -20 "$log"; echo "No archive was written ($log)"; exit 1; }
 
 # a start that must use the archive (it fails if the JVM cannot), timed to its first page
 t0=$(date +%s%N)
-start $strict "$use"
+start check.log $strict "$use"
 t1=$(date +%s%N)
 kill $pid
 wait $pid || true

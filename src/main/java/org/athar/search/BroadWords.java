@@ -58,8 +58,9 @@ import io.vertx.core.http.HttpMethod;
  * Never stale: every refresh of search rows is announced by the database (migration V24) and heard by
  * {@link RegistryChanges} before it drops cached pages; the rows announced are read again at once, and an
  * announcement of everything (a bulk load, a restore, or announcements missed while the connection was down) drops
- * the snapshot until it is read again in the background. It is first read when a search asks for it. Until then, while this node cannot hear announcements, and
- * for a moment after a write through this node (whose announcement may still be on its way), searches go to SQL.
+ * the snapshot until it is read again in the background. It is first read when a search asks for it
+ * ({@link ReadWhenAsked}). Until then, while this node cannot hear announcements, and for a moment after a write
+ * through this node (whose announcement may still be on its way), searches go to SQL.
  */
 @ApplicationScoped
 public class BroadWords {
@@ -111,10 +112,7 @@ public class BroadWords {
     private volatile long writtenAt = System.nanoTime() - AFTER_WRITE_NANOS;
     private boolean loading;
     private boolean loadAgain;
-    /** Whether a search has asked for the snapshot since start: until then it is not read. */
-    private boolean asked;
-    private long failedAt = System.nanoTime() - RETRY_NANOS;
-    private static final long RETRY_NANOS = 10_000_000_000L;
+    private final ReadWhenAsked reads = new ReadWhenAsked();
     private final Set<Long> changedWhileLoading = new HashSet<>();
 
     /** What searches may read now, or null when they must go to SQL. */
@@ -126,18 +124,13 @@ public class BroadWords {
         return s != null && settled() ? s : null;
     }
 
-    /**
-     * The snapshot is read when a search first asks for it, not at start: reading every search row in the background
-     * took a 2-core machine's first seconds and delayed the first page (by 0.7-1 s of 8-9 s). After a failure, not
-     * again for a while.
-     */
+    /** The snapshot is read when a search first asks for it (by 0.7-1 s of an 8-9 s start, it delayed the first page). */
     private void readWhenAsked() {
         if (!enabled) {
             return;
         }
         synchronized (lock) {
-            asked = true;
-            if (snapshot == null && !loading && System.nanoTime() - failedAt > RETRY_NANOS) {
+            if (reads.ask() && snapshot == null && !loading) {
                 loading = true;
                 loader.execute(this::load);
             }
@@ -176,7 +169,7 @@ public class BroadWords {
                 snapshot = null;
                 if (loading) {
                     loadAgain = true;
-                } else if (asked) {
+                } else if (reads.asked()) {
                     loading = true;
                     loader.execute(this::load);
                 }
@@ -201,7 +194,7 @@ public class BroadWords {
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("Broad words are off until they are read again: %s", e.getMessage());
                 synchronized (lock) {
-                    failedAt = System.nanoTime();
+                    reads.failed();
                     loading = false;
                     changedWhileLoading.clear();
                 }
@@ -218,7 +211,7 @@ public class BroadWords {
                     snapshot = changedWhileLoading.isEmpty() ? fresh : fresh.with(read(changedWhileLoading));
                 } catch (SQLException | RuntimeException e) {
                     LOG.warnf("Broad words are off until they are read again: %s", e.getMessage());
-                    failedAt = System.nanoTime();
+                    reads.failed();
                 }
                 changedWhileLoading.clear();
                 loading = false;

@@ -69,10 +69,7 @@ public class NameTrigrams {
     private final Object lock = new Object();
     private boolean loading;
     private boolean loadAgain;
-    /** Whether a search has asked for names since start: until then they are not read. */
-    private boolean asked;
-    private long failedAt = System.nanoTime() - RETRY_NANOS;
-    private static final long RETRY_NANOS = 10_000_000_000L;
+    private final ReadWhenAsked reads = new ReadWhenAsked();
     private Set<Long> changedWhileLoading;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "athar-name-trigrams");
@@ -116,7 +113,7 @@ public class NameTrigrams {
         synchronized (lock) {
             if (change.all()) {
                 state = null;
-                if (asked) {
+                if (reads.asked()) {
                     load();
                 }
                 return;
@@ -134,17 +131,13 @@ public class NameTrigrams {
         }
     }
 
-    /**
-     * The names are read when a search first asks for them, not at start: reading 400,000 names took two seconds of
-     * a 2-core machine's first moments, and its first page a second longer. After a failure, not again for a while.
-     */
+    /** The names are read when a search first asks for them (400,000 names took two seconds of a start). */
     private void readWhenAsked() {
         if (!enabled) {
             return;
         }
         synchronized (lock) {
-            asked = true;
-            if (state == null && !loading && System.nanoTime() - failedAt > RETRY_NANOS) {
+            if (reads.ask() && state == null && !loading) {
                 load();
             }
         }
@@ -177,7 +170,9 @@ public class NameTrigrams {
                     }
                     // names announced while everything was read may or may not be in it: propose them as changed
                     state = fresh == null ? null : new State(fresh, changedWhileLoading);
-                    failedAt = fresh == null ? System.nanoTime() : failedAt;
+                    if (fresh == null) {
+                        reads.failed();
+                    }
                     changedWhileLoading = null;
                     loading = false;
                     return;
