@@ -17,10 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import javax.sql.DataSource;
 
@@ -439,8 +439,12 @@ public class BroadWords {
         final int[] rank;
         final Map<String, long[]> doc;
         final Map<String, long[]> inNames;
-        /** Sites' slugs and display names, decoded once: a broad search's site facet names hundreds of sites. */
-        private final Map<Integer, String[]> siteTexts;
+        /**
+         * Sites' slugs and display names by their number here, each decoded when first asked: a broad search's site
+         * facet names hundreds of sites. An array, not a map: looking up a boxed number in a map was as costly as
+         * decoding.
+         */
+        private final AtomicReferenceArray<String[]> siteTexts;
 
         /** Packs rows, in id order, into a snapshot's arrays; a removed place is a row of null. */
         static final class Builder {
@@ -557,7 +561,7 @@ public class BroadWords {
             rank = ranks(this.order, n);
             this.doc = doc;
             this.inNames = inNames;
-            siteTexts = new ConcurrentHashMap<>();
+            siteTexts = new AtomicReferenceArray<>(n);
         }
 
         /** The same places in another order by name, or with other words. */
@@ -641,7 +645,13 @@ public class BroadWords {
         }
 
         private String[] siteTexts(int site) {
-            return siteTexts.computeIfAbsent(site, i -> new String[] { slug(i), displayName(i) });
+            String[] texts = siteTexts.get(site);
+            if (texts == null) {
+                // two searches may both decode a site: the same texts, either kept
+                texts = new String[] { slug(site), displayName(site) };
+                siteTexts.set(site, texts);
+            }
+            return texts;
         }
 
         PlaceLevel level(int i) {
