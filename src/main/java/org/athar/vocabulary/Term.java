@@ -54,8 +54,9 @@ public interface Term {
 
         static String label(Term term, Locale locale) {
             boolean arabic = locale != null && locale.getLanguage().equals("ar");
-            return (arabic ? ARABIC_LABELS : ENGLISH_LABELS).computeIfAbsent(term,
-                    t -> (arabic ? IN_ARABIC : ENGLISH).getString(t.key()));
+            Map<Term, String> labels = arabic ? ARABIC_LABELS : ENGLISH_LABELS;
+            String label = labels.get(term); // without the lock computeIfAbsent takes when the term shares its bin
+            return label != null ? label : labels.computeIfAbsent(term, t -> (arabic ? IN_ARABIC : ENGLISH).getString(t.key()));
         }
 
         /** Whether a label file has this term (the test of completeness asks). */

@@ -29,6 +29,10 @@ import org.athar.time.UncertainDate;
 import org.athar.vocabulary.Term;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,6 +40,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class LanguageTest {
 
     private static final Locale ARABIC = Locale.forLanguageTag("ar");
+
+    @Inject
+    Engine engine;
 
     @Test
     void anArabicPageIsRightToLeftWithArabicWordsLabelsAndDigits() {
@@ -112,6 +119,28 @@ class LanguageTest {
         assertEquals("في ٢٢ آذار ٢٠١٦ أو قبله", UncertainDate.parse("../2016-03-22").label(ARABIC));
         assertEquals("نحو ٤ أيلول ٢٠١٥", UncertainDate.parse("2015-09-04~").label(ARABIC));
         assertEquals("about 4 Sep 2015", UncertainDate.parse("2015-09-04~").label(Locale.ENGLISH));
+    }
+
+    @Test
+    void aSentenceWithParametersReadsOnAPageAsItsBundleWritesIt() {
+        // pages write these through Sentences, not through the bundle's own resolver: the words must not change
+        for (Language language : Language.values()) {
+            Messages messages = language.messages();
+            for (int count : new int[] { 1, 2, 11 }) {
+                String written = UncertainDate.number(count, language.locale);
+                assertEquals(messages.event_claims(count, written), page(language,
+                        "{msg:event_claims(count, written)}").data("count", count).data("written", written).render());
+            }
+            assertEquals(messages.claim_reliability("high"),
+                    page(language, "{msg:claim_reliability(label)}").data("label", "high").render());
+            assertEquals(messages.pager_page("2", "3", "41"),
+                    page(language, "{msg:pager_page('2', '3', '41')}").render());
+            assertEquals(messages.layout_registry_name(), page(language, "{msg:layout_registry_name}").render());
+        }
+    }
+
+    private TemplateInstance page(Language language, String template) {
+        return engine.parse(template).instance().setLocale(language == Language.AR ? ARABIC : Locale.ENGLISH);
     }
 
     @Test
