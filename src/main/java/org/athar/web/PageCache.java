@@ -93,6 +93,9 @@ public class PageCache {
     RegistryChanges changes;
 
     @Inject
+    RenderLimit limit;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -170,7 +173,7 @@ public class PageCache {
             context.put(KEY, key);
             context.put(GENERATION, generation.get());
         }
-        context.next();
+        limit.admit(context);
     }
 
     private static boolean isPublic(String path) {
