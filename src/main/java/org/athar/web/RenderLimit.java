@@ -25,8 +25,8 @@ import io.vertx.ext.web.RoutingContext;
  * rendering it is nearly all processor time, the database's and the template's, so more at once only take turns on
  * the processors: each page then took as long as all of them, and the database's backends contended with each other.
  * One more than the processors keeps them busy while a page waits for the database: on 2 cores, uncached monument
- * pages at 8 connections, 2 turns left a fifth of the processors idle (318-381 pages/s), 3 gave 425-459 at p99
- * 28-32 ms and 4 gave 309-411 at p99 37-46 ms.
+ * pages at 8 connections, 2 turns left a fifth of the processors idle (318-381 pages/s), 3 gave 318-459 at p99
+ * 28-46 ms (two runs) and 4 gave 309-411 at p99 37-46 ms.
  * <p>
  * A request waits for its turn on the event loop, before it goes to a worker thread ({@link PageCache} admits it
  * here when the cache does not answer it): no thread waits with it, and a worker runs only answers that have a turn.
