@@ -35,8 +35,9 @@ public class Sentences implements NamespaceResolver {
     /** What is kept for a key that is not a sentence without parameters: the bundle answers it. */
     private static final String NOT_CONSTANT = new String("not constant");
 
+    /** The bundle's methods by name: a message's key is its method's name, which Qute allows only once. */
     private static final Map<String, Method> METHODS = Arrays.stream(Messages.class.getMethods())
-            .collect(Collectors.toMap(Method::getName, Function.identity(), (a, b) -> null));
+            .collect(Collectors.toMap(Method::getName, Function.identity()));
 
     private final Map<Language, Map<String, String>> constants = new EnumMap<>(Map.of(
             Language.EN, new ConcurrentHashMap<>(), Language.AR, new ConcurrentHashMap<>()));
